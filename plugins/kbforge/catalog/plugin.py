@@ -1,0 +1,96 @@
+"""Reads and validates every article of every language once per build.
+
+Context keys handed to templates (documented in README "Template context"):
+  kb_catalog   the ``kbforge.content.Catalog`` of all languages (also a Jinja global)
+  kb_entry     the catalog ``Entry`` of the page's content (its ``lang`` is the
+               language the text is written in, which for a fallback page is
+               not the language being rendered)
+  kb_lang      the language being rendered
+  kb_t         interface strings in ``kb_lang`` (``kbforge/strings/strings.yml``)
+Other plugins call ``kbforge.catalog.plugin.get_catalog(config)``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .. import builds, strings
+from ..content import Catalog, ContentErrors, load_catalog
+from .config import CatalogConfig
+
+log = get_plugin_logger(__name__)
+
+
+def get_catalog(config: MkDocsConfig) -> Catalog:
+    plugin = config.plugins.get("kbforge/catalog")
+    if plugin is None or plugin.catalog is None:
+        raise PluginError("the 'kbforge/catalog' plugin must be enabled before this one")
+    return plugin.catalog
+
+
+class CatalogPlugin(BasePlugin[CatalogConfig]):
+    def __init__(self):
+        self.catalog: Catalog | None = None
+
+    @event_priority(100)  # before every plugin that reads the catalog
+    def on_config(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled or builds.is_nested_build(config):
+            return  # one catalog per build of all languages
+        self.catalog = None
+        project = os.path.dirname(os.path.abspath(config.config_file_path or config.docs_dir))
+        try:
+            self.catalog = load_catalog(
+                config.docs_dir,
+                builds.languages(config),
+                builds.default_language(config),
+                shown_base=project,
+            )
+        except ContentErrors as exc:
+            count = len(exc.errors)
+            raise PluginError(f"{count} problem{'s' * (count != 1)} in content:\n{exc}") from None
+        log.debug("catalog: %d pages", len(self.catalog.entries))
+
+    @event_priority(-150)  # after i18n has reduced the nav to the current language
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files) -> Navigation:
+        if self.catalog:
+            _title_sections(nav.items, self.catalog)
+        return nav
+
+    def on_env(self, env, *, config: MkDocsConfig, files):
+        env.globals["kb_catalog"] = self.catalog
+        return env
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        return self._add_keys(context, config)
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        context = self._add_keys(context, config)
+        if self.catalog and page.file.abs_src_path:
+            context["kb_entry"] = self.catalog.for_source(page.file.abs_src_path)
+        return context
+
+    def _add_keys(self, context, config: MkDocsConfig):
+        lang = builds.current_language(config)
+        context["kb_catalog"] = self.catalog
+        context["kb_lang"] = lang
+        context["kb_t"] = strings.for_language(lang)
+        return context
+
+
+def _title_sections(items, catalog: Catalog) -> None:
+    """Name each section after its index page's title, not its folder name."""
+    for item in items:
+        if not isinstance(item, Section):
+            continue
+        for child in item.children:
+            if isinstance(child, Page) and child.file.name == "index":
+                entry = catalog.for_source(child.file.abs_src_path)
+                if entry:
+                    item.title = entry.title
+        _title_sections(item.children, catalog)

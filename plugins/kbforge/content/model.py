@@ -1,0 +1,83 @@
+"""The front matter schema, as pydantic models.
+
+Two kinds of page: articles (everything but ``index.md``) carry the full
+knowledge-base metadata; landing pages (``index.md``: the home page and
+section pages) only a title and an optional summary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationError
+
+# Add a type here to allow it in front matter; templates fall back to generic rendering.
+ARTICLE_TYPES = ("practice", "runbook", "faq", "guide", "glossary")
+AUDIENCES = ("public", "internal")
+ID_PATTERN = r"^KB-[0-9]{4,}$"
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _iso_date(value):
+    # Only a real calendar date written as YYYY-MM-DD: no timestamps, no numbers.
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date written as YYYY-MM-DD, got {value!r}")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"expected a real date written as YYYY-MM-DD, got {value!r}") from None
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+class Article(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+    title: Text
+    type: Literal[ARTICLE_TYPES]  # type: ignore[valid-type]
+    audience: Literal[AUDIENCES]  # type: ignore[valid-type]
+    tags: list[Text]
+    owner: Text
+    reviewed: IsoDate
+    summary: Text
+
+
+class Landing(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: Text
+    summary: Text | None = None
+
+
+def model_for(rel_path: str) -> type[BaseModel]:
+    return Landing if rel_path.rsplit("/", 1)[-1] == "index.md" else Article
+
+
+def explain(exc: ValidationError, model: type[BaseModel]) -> list[tuple[tuple, str]]:
+    """Turn pydantic errors into (location, message) pairs an author understands."""
+    fields = list(model.model_fields)
+    out = []
+    for err in exc.errors():
+        loc, kind = tuple(err["loc"]), err["type"]
+        name = ".".join(str(part) for part in loc)
+        if kind == "extra_forbidden":
+            guess = difflib.get_close_matches(str(loc[0]), fields, n=1, cutoff=0.6)
+            hint = f" (did you mean '{guess[0]}'?)" if guess else f" (allowed: {', '.join(fields)})"
+            out.append((loc, f"unknown field '{name}'{hint}"))
+        elif kind == "missing":
+            out.append(((), f"missing required field '{name}'"))
+        elif kind == "string_pattern_mismatch" and loc == ("id",):
+            out.append((loc, f"id {err['input']!r} must look like KB-0001 (KB- and at least 4 digits)"))
+        elif kind == "literal_error":
+            out.append((loc, f"field '{name}': {err['input']!r} is not allowed; {err['msg'].lower()}"))
+        else:
+            msg = err["msg"].removeprefix("Value error, ")
+            out.append((loc, f"field '{name}': {msg[0].lower() + msg[1:]}"))
+    return out

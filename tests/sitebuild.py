@@ -1,0 +1,79 @@
+"""Build real sites from small docs trees in a temporary folder."""
+
+from __future__ import annotations
+
+import logging
+import textwrap
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+PROJECT = Path(__file__).resolve().parent.parent
+LANGS = ["vi", "nb", "es", "pl"]
+
+
+def article(id, title, *, type="practice", audience="public", tags=("demo",), owner="quality",
+            reviewed="2026-10-01", summary="Summary.", body="Text.\n", extra=""):
+    tags_yaml = "[" + ", ".join(tags) + "]"
+    return (
+        f"---\nid: {id}\ntitle: {title}\ntype: {type}\naudience: {audience}\n"
+        f"tags: {tags_yaml}\nowner: {owner}\nreviewed: {reviewed}\nsummary: {summary}\n{extra}---\n\n"
+        + textwrap.dedent(body)
+    )
+
+
+def landing(title, body="Welcome.\n"):
+    return f"---\ntitle: {title}\n---\n\n{body}"
+
+
+def write_tree(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def project_config(tmp_path: Path, **overrides) -> Path:
+    """A copy of the project's mkdocs.yml pointing at tmp_path/docs and tmp_path/site."""
+    text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("!!python/name:kbforge.slugs.slugify", "'__SLUGIFY__'")
+    data = yaml.safe_load(text)
+    data["docs_dir"] = str(tmp_path / "docs")
+    data["site_dir"] = str(tmp_path / "site")
+    data["theme"]["custom_dir"] = str(PROJECT / "overrides")
+    data.update(overrides)
+    out = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    out = out.replace("'__SLUGIFY__'", "__SLUGIFY__").replace("__SLUGIFY__", "!!python/name:kbforge.slugs.slugify")
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(out, encoding="utf-8")
+    return path
+
+
+def build_site(tmp_path: Path, files: dict[str, str], **overrides) -> Path:
+    """Write ``files`` under tmp_path/docs, build with the project's config, return the site folder."""
+    write_tree(tmp_path / "docs", files)
+    config = load_config(str(project_config(tmp_path, **overrides)))
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    build(config)
+    return Path(config.site_dir)
+
+
+def minimal_tree(langs=LANGS) -> dict[str, str]:
+    """Home, one section with one article, in each language."""
+    titles = {
+        "vi": ("Trang chủ", "Thực hành", "Định nghĩa dịch vụ", "Định nghĩa"),
+        "nb": ("Forside", "Praksiser", "Hva er en tjeneste", "Definisjon"),
+        "es": ("Inicio", "Prácticas", "Qué es un servicio", "Definición"),
+        "pl": ("Strona główna", "Praktyki", "Czym jest usługa", "Definicja"),
+    }
+    files = {}
+    for lang in langs:
+        home, section, title, heading = titles[lang]
+        files[f"{lang}/index.md"] = landing(home)
+        files[f"{lang}/practices/index.md"] = landing(section)
+        files[f"{lang}/practices/service.md"] = article(
+            "KB-0001", title, body=f"## {heading}\n\nText {lang}.\n"
+        )
+    return files
