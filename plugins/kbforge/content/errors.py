@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
-class ContentError:
+@dataclass(order=True)
+class ContentError(Exception):
     path: str  # as shown to the author, e.g. "docs/pl/faq/billing.md"
     line: int  # 1-based line in the file's full text
     message: str

@@ -63,6 +63,9 @@ def parse(text: str, path: str) -> FrontMatter:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + offset if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and start and start.line + offset != line:
+            problem += f" ({context.removeprefix('while parsing ')} started on line {start.line + offset})"
         raise ContentError(path, line, f"malformed YAML in front matter: {problem}") from None
     if not isinstance(data, dict):
         raise ContentError(path, offset, "front matter must be a mapping of 'field: value' lines")

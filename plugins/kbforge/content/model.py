@@ -63,8 +63,13 @@ def model_for(rel_path: str) -> type[BaseModel]:
 def explain(exc: ValidationError, model: type[BaseModel]) -> list[tuple[tuple, str]]:
     """Turn pydantic errors into (location, message) pairs an author understands."""
     fields = list(model.model_fields)
+    errors = exc.errors()
+    renamed = set()  # a misspelt field is reported once, not also as missing
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            renamed.update(difflib.get_close_matches(str(err["loc"][0]), fields, n=1, cutoff=0.6))
     out = []
-    for err in exc.errors():
+    for err in errors:
         loc, kind = tuple(err["loc"]), err["type"]
         name = ".".join(str(part) for part in loc)
         if kind == "extra_forbidden":
@@ -72,8 +77,9 @@ def explain(exc: ValidationError, model: type[BaseModel]) -> list[tuple[tuple, s
             hint = f" (did you mean '{guess[0]}'?)" if guess else f" (allowed: {', '.join(fields)})"
             out.append((loc, f"unknown field '{name}'{hint}"))
         elif kind == "missing":
-            out.append(((), f"missing required field '{name}'"))
-        elif kind == "string_pattern_mismatch" and loc == ("id",):
+            if name not in renamed:
+                out.append(((), f"missing required field '{name}'"))
+        elif loc == ("id",):
             out.append((loc, f"id {err['input']!r} must look like KB-0001 (KB- and at least 4 digits)"))
         elif kind == "literal_error":
             out.append((loc, f"field '{name}': {err['input']!r} is not allowed; {err['msg'].lower()}"))
