@@ -16,8 +16,10 @@ from pydantic import ValidationError
 
 from . import frontmatter
 from .errors import ContentError, ContentErrors
+from .glossary import Term, load_glossary
 from .model import Article, explain, model_for
 
+GLOSSARY_FILE = "glossary.yml"  # in each language folder
 _LOCALE_DIR = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
 
 
@@ -77,6 +79,7 @@ class Catalog:
     languages: list[str]  # in configured order
     default: str
     entries: list[Entry] = field(default_factory=list)
+    glossary: dict[str, dict[str, Term]] = field(default_factory=dict)  # lang -> key -> term
 
     def __post_init__(self):
         self._by_path = {(e.lang, e.path): e for e in self.entries}
@@ -140,9 +143,17 @@ def load_catalog(docs_dir: str, languages: list[str], default: str, shown_base: 
         except ContentError as exc:
             errors.append(exc)
     errors.extend(_check_ids(entries, languages, default))
+    glossary = {}
+    for lang in languages:
+        path = root / lang / GLOSSARY_FILE
+        if path.exists():
+            try:
+                glossary[lang] = load_glossary(path, os.path.relpath(path, shown_base))
+            except ContentErrors as exc:
+                errors.extend(exc.errors)
     if errors:
         raise ContentErrors(errors)
-    return Catalog(languages=list(languages), default=default, entries=entries)
+    return Catalog(languages=list(languages), default=default, entries=entries, glossary=glossary)
 
 
 def _read(src: Path, lang: str, path: str, shown: str) -> Entry:

@@ -1,0 +1,74 @@
+"""The glossary: approved service-management terms per language.
+
+``docs/<lang>/glossary.yml`` maps a concept key shared by all languages
+(``incident``, ``second-line``, ...) to that language's approved term.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ContentError, ContentErrors
+from .frontmatter import _collect_lines
+from .model import Text, explain
+
+KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Term(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    term: Text
+    definition: Text
+    also: tuple[Text, ...] = Field(default=())  # other accepted forms
+    avoid: tuple[Text, ...] = Field(default=())  # synonyms not to use for this concept
+
+
+def load_glossary(path: Path, shown: str) -> dict[str, Term]:
+    """Read one language's glossary. Raises ``ContentErrors`` with every problem."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ContentErrors(
+            [ContentError(shown, mark.line + 1 if mark else 1, f"malformed YAML: {exc.problem}")]
+        ) from None
+    if not isinstance(data, dict):
+        raise ContentErrors([ContentError(shown, 1, "the glossary must map concept keys to terms")])
+    lines: dict[tuple, int] = {}
+    _collect_lines(node, (), 1, lines)
+    terms, errors = {}, []
+    for key, value in data.items():
+        line = lines.get((key,), 1)
+        if not isinstance(key, str) or not KEY.match(key):
+            errors.append(ContentError(shown, line, f"concept key {key!r} must be lowercase words joined by '-'"))
+            continue
+        try:
+            terms[key] = Term.model_validate(value)
+        except ValidationError as exc:
+            for loc, msg in explain(exc, Term):
+                where = lines.get((key,) + loc[:1], line)
+                errors.append(ContentError(shown, where, f"{key}: {msg}"))
+    if errors:
+        raise ContentErrors(errors)
+    return terms
+
+
+def form_pattern(form: str) -> re.Pattern:
+    """Match a term in running text, allowing inflectional endings.
+
+    Each word may end differently in its last two letters (Polish "faktura
+    elektroniczna" also matches "faktury elektronicznej"); words of up to four
+    letters, such as Vietnamese syllables, must match exactly.
+    """
+    parts = []
+    for word in form.split():
+        keep = word if len(word) <= 4 else word[: max(4, len(word) - 2)]
+        parts.append(re.escape(keep) + (r"\w*" if keep != word else r"(?!\w)"))
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts), re.IGNORECASE)

@@ -1,0 +1,157 @@
+"""The knowledge base shipped in docs/: complete, consistent, and in the right language."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pytest
+from lingua import Language, LanguageDetectorBuilder
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from kbforge.content import load_catalog
+from kbforge.content.frontmatter import parse
+from kbforge.content.glossary import form_pattern
+from sitebuild import LANGS, PROJECT
+
+DOCS = PROJECT / "docs"
+RUNBOOK_KEYS = ["prerequisites", "steps", "if-a-step-fails", "escalation"]
+LINGUA = {"vi": Language.VIETNAMESE, "nb": Language.BOKMAL, "es": Language.SPANISH, "pl": Language.POLISH}
+# Languages a wrong passage would most likely be in, plus close neighbours that
+# make the check honest (Bokmål against Danish and Nynorsk, Spanish against
+# Portuguese and Catalan, Polish against Czech and Slovak).
+CANDIDATES = list(LINGUA.values()) + [
+    Language.ENGLISH, Language.DANISH, Language.NYNORSK, Language.SWEDISH, Language.GERMAN,
+    Language.PORTUGUESE, Language.CATALAN, Language.CZECH, Language.SLOVAK, Language.FRENCH,
+]
+
+
+@cache
+def catalog():
+    return load_catalog(str(DOCS), LANGS, "vi", shown_base=str(PROJECT))
+
+
+@cache
+def body(entry) -> str:
+    return parse(Path(entry.src).read_text(encoding="utf-8"), entry.shown).body
+
+
+def prose(markdown: str) -> str:
+    """The words a reader reads: no code, link targets, attributes or markup."""
+    text = re.sub(r"```.*?```", " ", markdown, flags=re.S)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"\{[#.][^}]*\}", " ", text)
+    text = re.sub(r'^!!! \w+(?: "[^"]*")?', " ", text, flags=re.M)
+    return re.sub(r"[*_`#>|\[\]~-]+", " ", text)
+
+
+def test_docs_build_strictly_in_every_language(tmp_path):
+    config = load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    build(config)  # raises on any warning
+    for lang in LANGS:
+        assert (tmp_path / "site" / lang / "practices" / "incident-management" / "index.html").exists()
+
+
+def test_every_language_has_the_same_articles():
+    ids = {lang: {e.id for e in catalog().articles(lang)} for lang in LANGS}
+    assert len(ids["vi"]) >= 30
+    for lang in LANGS:
+        assert ids[lang] == ids["vi"], f"{lang} differs: {ids[lang] ^ ids['vi']}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sections_have_their_articles(lang):
+    articles = catalog().articles(lang)
+    by_type = Counter(e.type for e in articles)
+    assert by_type["practice"] >= 12
+    assert by_type["runbook"] >= 8
+    assert by_type["faq"] >= 6
+    assert by_type["guide"] >= 1 and by_type["glossary"] == 1
+    internal_runbooks = [e for e in articles if e.type == "runbook" and e.audience == "internal"]
+    assert len(internal_runbooks) >= 3
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_runbooks_have_prerequisites_steps_failures_and_escalation(lang):
+    for entry in catalog().articles(lang):
+        if entry.type != "runbook":
+            continue
+        text = body(entry)
+        keys = re.findall(r"^## .+\{#([\w-]+)\}\s*$", text, flags=re.M)
+        assert keys == RUNBOOK_KEYS, entry.shown
+        steps = text.split("{#steps}")[1].split("\n## ")[0]
+        assert len(re.findall(r"^\d+\. ", steps, flags=re.M)) >= 5, entry.shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_faqs_have_six_linkable_questions(lang):
+    for entry in catalog().articles(lang):
+        if entry.type == "faq":
+            questions = re.findall(r"^### .+[?？] \{#(q-[\w-]+)\}\s*$", body(entry), flags=re.M)
+            assert len(questions) >= 6, entry.shown
+            same = catalog().get(entry.id, "vi")
+            assert questions == re.findall(r"\{#(q-[\w-]+)\}", body(same)), "FAQ keys differ from vi"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_articles_lead_to_other_articles(lang):
+    public = {e.path for e in catalog().articles(lang) if e.audience == "public"}
+    for entry in catalog().articles(lang):
+        targets = re.findall(r"\]\(([^)#\s]+\.md)", body(entry))
+        assert len(set(targets)) >= 2 or entry.type == "glossary", f"{entry.shown} links to {targets}"
+        if entry.audience == "public":
+            base = Path(entry.path).parent
+            for target in targets:
+                resolved = (base / target).as_posix()
+                resolved = re.sub(r"[^/]+/\.\./", "", resolved)
+                if resolved.endswith("index.md"):
+                    continue
+                assert resolved in public, f"{entry.shown}: public article links to internal {target}"
+
+
+@cache
+def detector():
+    return LanguageDetectorBuilder.from_languages(*CANDIDATES).build()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_passage_is_in_the_folders_language(lang):
+    wrong = []
+    for entry in catalog().entries:
+        if entry.lang != lang:
+            continue
+        chunks = [entry.title, entry.summary or ""] + re.split(r"\n\s*\n", prose(body(entry)))
+        for chunk in chunks:
+            words = chunk.split()
+            if len(words) < 6:
+                continue  # too short to tell Bokmål from Danish reliably
+            found = detector().detect_language_of(" ".join(words))
+            if found != LINGUA[lang]:
+                wrong.append(f"{entry.shown}: {found}: {' '.join(words)[:120]}")
+    assert wrong == []
+
+
+def test_glossaries_define_the_same_concepts():
+    keys = {lang: set(catalog().glossary[lang]) for lang in LANGS}
+    assert len(keys["vi"]) >= 20
+    for lang in LANGS:
+        assert keys[lang] == keys["vi"], lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_glossary_terms_are_used_in_their_approved_form(lang):
+    texts = {e.shown: prose(body(e)) + " " + e.title + " " + (e.summary or "")
+             for e in catalog().articles(lang) if e.type != "glossary"}
+    unused, avoided = [], []
+    for key, term in catalog().glossary[lang].items():
+        forms = [term.term, *term.also]
+        if not any(form_pattern(f).search(t) for f in forms for t in texts.values()):
+            unused.append(f"{key}: {term.term}")
+        for bad in term.avoid:
+            pattern = form_pattern(bad)
+            avoided += [f"{shown}: '{bad}' instead of '{term.term}'" for shown, t in texts.items() if pattern.search(t)]
+    assert unused == [], "approved terms no article uses"
+    assert avoided == [], "discouraged synonyms in articles"
