@@ -36,18 +36,20 @@ def write_tree(root: Path, files: dict[str, str]) -> None:
 
 
 def project_config(tmp_path: Path, **overrides) -> Path:
-    """A copy of the project's mkdocs.yml pointing at tmp_path/docs and tmp_path/site."""
-    text = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("!!python/name:kbforge.slugs.slugify", "'__SLUGIFY__'")
-    data = yaml.safe_load(text)
-    data["docs_dir"] = str(tmp_path / "docs")
-    data["site_dir"] = str(tmp_path / "site")
-    data["theme"]["custom_dir"] = str(PROJECT / "overrides")
-    data.update(overrides)
-    out = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    out = out.replace("'__SLUGIFY__'", "__SLUGIFY__").replace("__SLUGIFY__", "!!python/name:kbforge.slugs.slugify")
+    """A config inheriting the project's mkdocs.yml, for tmp_path/docs and tmp_path/site.
+
+    Plugin options that tests vary are read from environment variables in
+    mkdocs.yml (``!ENV``); set them with monkeypatch.
+    """
+    data = {
+        "INHERIT": str(PROJECT / "mkdocs.yml"),
+        "docs_dir": str(tmp_path / "docs"),
+        "site_dir": str(tmp_path / "site"),
+        "theme": {"name": "material", "custom_dir": str(PROJECT / "overrides")},
+        **overrides,
+    }
     path = tmp_path / "mkdocs.yml"
-    path.write_text(out, encoding="utf-8")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 

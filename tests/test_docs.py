@@ -48,7 +48,8 @@ def prose(markdown: str) -> str:
     return re.sub(r"[*_`#>|\[\]~-]+", " ", text)
 
 
-def test_docs_build_strictly_in_every_language(tmp_path):
+def test_docs_build_strictly_in_every_language(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_UPDATE_LEDGER", "false")  # tests never write into the repository
     config = load_config(str(PROJECT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
     build(config)  # raises on any warning
     for lang in LANGS:

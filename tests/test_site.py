@@ -31,7 +31,7 @@ def test_article_is_in_its_language_with_material_ui(site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_headings_keep_readable_anchors(site, lang):
     doc = page(site, f"{lang}/practices/service/")
-    assert [h.get("id") for h in doc.cssselect("article h2")] == [ANCHORS[lang]]
+    assert [h.get("id") for h in doc.cssselect("article > h2")] == [ANCHORS[lang]]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from . import frontmatter
 from .errors import ContentError, ContentErrors
 from .glossary import Term, load_glossary
+from .links import Link, join, scan
 from .model import Article, explain, model_for
 
 GLOSSARY_FILE = "glossary.yml"  # in each language folder
@@ -41,6 +42,15 @@ class Entry:
     tags: tuple[str, ...] = ()
     owner: str | None = None
     reviewed: dt.date | None = None
+    aliases: tuple[str, ...] = ()
+    replaced_by: str | None = None
+    sections: tuple[str, ...] = ()  # explicit heading keys, e.g. "steps"
+    links: tuple[Link, ...] = ()  # links to other pages, with their lines
+    lines: dict = field(default_factory=dict, compare=False, repr=False)  # front matter key -> line
+
+    @property
+    def retired(self) -> bool:
+        return self.replaced_by is not None
 
     @property
     def is_article(self) -> bool:
@@ -74,6 +84,19 @@ def page_url(rel_path: str) -> str:
     return stem + "/"
 
 
+@dataclass(frozen=True)
+class Target:
+    """Where a link lands for a reader of one language."""
+
+    entry: Entry
+    section: str | None
+    fallback: bool  # the article is not available in the reader's language
+
+
+class LinkError(ValueError):
+    pass
+
+
 @dataclass
 class Catalog:
     languages: list[str]  # in configured order
@@ -88,6 +111,43 @@ class Catalog:
         for e in self.entries:
             if e.id:
                 self._by_id.setdefault(e.id, {})[e.lang] = e
+        self._incoming: dict[tuple[str, str], list[Entry]] = {}
+        self._serves: set[str] | None = None
+
+    def check_lifecycle(self) -> list[ContentError]:
+        """Replacements exist and aliases do not shadow a page."""
+        errors = []
+        pages = {e.url for e in self.entries}
+        for e in self.entries:
+            if e.replaced_by:
+                target = self._by_id.get(e.replaced_by)
+                if not target or e.replaced_by == e.id or all(t.retired for t in target.values()):
+                    errors.append(ContentError(e.shown, e.lines.get("replaced_by", 1),
+                        f"replaced_by: '{e.replaced_by}' is not a published article"))
+            for alias in e.aliases:
+                if f"{e.lang}/{alias}" in pages:
+                    errors.append(ContentError(e.shown, e.lines.get("aliases", 1),
+                        f"alias '{alias}' is the address of a page that exists: {e.lang}/{alias}"))
+        return errors
+
+    def check_links(self) -> list[ContentError]:
+        """Resolve every link once; remember who links to whom."""
+        errors, incoming = [], {}
+        for source in self.entries:
+            for link in source.links:
+                try:
+                    target = self.resolve(link, source)
+                except LinkError as exc:
+                    errors.append(ContentError(source.shown, link.line, str(exc)))
+                    continue
+                if source.is_article and target.entry.id and target.entry.id != source.id:
+                    if not target.fallback:
+                        incoming.setdefault((source.lang, target.entry.id), {})[source.id] = source
+        self._incoming = {
+            key: sorted(found.values(), key=lambda e: e.title.casefold())
+            for key, found in incoming.items()
+        }
+        return errors
 
     def get(self, article_id: str, lang: str) -> Entry | None:
         return self._by_id.get(article_id, {}).get(lang)
@@ -103,6 +163,68 @@ class Catalog:
         if entry.id:
             return dict(self._by_id.get(entry.id, {}))
         return {lang: e for lang in self.languages if (e := self.at(lang, entry.path))}
+
+    def in_language(self, article_id: str, lang: str) -> tuple[Entry | None, bool]:
+        """The article in ``lang``, else in the first language that has it
+        (default first); the flag says whether that is a fallback."""
+        versions = self._by_id.get(article_id, {})
+        if lang in versions:
+            return versions[lang], False
+        for other in [self.default, *self.languages]:
+            if other in versions:
+                return versions[other], True
+        return None, False
+
+    def resolve(self, link: Link, source: Entry, lang: str | None = None) -> Target:
+        """The target of ``link`` on ``source`` for a reader of ``lang``. Raises LinkError."""
+        head, section = link.split()
+        lang = lang or source.lang
+        if link.is_kb:
+            entry, fallback = self.in_language(head, lang)
+            if entry is None:
+                raise LinkError(f"link to unknown article id '{head}'")
+            if entry.retired:
+                raise LinkError(f"'{head}' is retired: link to its replacement kb:{entry.replaced_by}")
+            if section and section not in entry.sections:
+                known = ", ".join(entry.sections) or "none"
+                raise LinkError(
+                    f"no section '{section}' in {head} ({entry.shown}); "
+                    f"its section keys: {known}; add {{#{section}}} to a heading there"
+                )
+            return Target(entry, section, fallback)
+        path = join(source.path, head)
+        if entry := self.at(lang, path):
+            return Target(entry, section, False)
+        if entry := self.at(self.default, path):  # the fallback page i18n builds
+            return Target(entry, section, True)
+        raise LinkError(f"link to '{head}': no page {lang}/{path} (nor {self.default}/{path})")
+
+    def translations_of(self, article_id: str) -> dict[str, Entry]:
+        return dict(self._by_id.get(article_id, {}))
+
+    def redirects(self) -> dict[str, Entry]:
+        """Old URL -> the article now answering it: aliases and retired articles."""
+        out = {}
+        for e in self.entries:
+            if not e.is_article:
+                continue
+            for alias in e.aliases:
+                out[f"{e.lang}/{alias}"] = e
+            if e.retired:
+                replacement, _ = self.in_language(e.replaced_by, e.lang)
+                if replacement is not None:
+                    out[e.url] = replacement
+        return out
+
+    def serves(self, url: str) -> bool:
+        """Whether a reader following ``url`` (e.g. "pl/faq/a/") still lands somewhere."""
+        if self._serves is None:
+            self._serves = {e.url for e in self.entries if not e.retired} | set(self.redirects())
+        return url in self._serves
+
+    def referenced_by(self, entry: Entry) -> list[Entry]:
+        """Articles of the same language that link to ``entry``, by title."""
+        return self._incoming.get((entry.lang, entry.id), [])
 
     def articles(self, lang: str | None = None) -> list[Entry]:
         return [e for e in self.entries if e.is_article and (lang is None or e.lang == lang)]
@@ -151,9 +273,12 @@ def load_catalog(docs_dir: str, languages: list[str], default: str, shown_base: 
                 glossary[lang] = load_glossary(path, os.path.relpath(path, shown_base))
             except ContentErrors as exc:
                 errors.extend(exc.errors)
+    catalog = Catalog(languages=list(languages), default=default, entries=entries, glossary=glossary)
+    errors.extend(catalog.check_lifecycle())
+    errors.extend(catalog.check_links())
     if errors:
         raise ContentErrors(errors)
-    return Catalog(languages=list(languages), default=default, entries=entries, glossary=glossary)
+    return catalog
 
 
 def _read(src: Path, lang: str, path: str, shown: str) -> Entry:
@@ -170,7 +295,10 @@ def _read(src: Path, lang: str, path: str, shown: str) -> Entry:
         raise ContentErrors(
             [ContentError(shown, fm.line_of(loc), msg) for loc, msg in explain(exc, model)]
         ) from None
+    links, sections = scan(fm.body, fm.body_line)
     common = dict(
+        links=tuple(links),
+        sections=sections,
         lang=lang,
         path=path,
         src=os.path.normpath(str(src)),
@@ -179,6 +307,7 @@ def _read(src: Path, lang: str, path: str, shown: str) -> Entry:
         summary=meta.summary,
         body_line=fm.body_line,
         id_line=fm.line_of(("id",)),
+        lines={key: fm.line_of((key,)) for key in fm.data if isinstance(key, str)},
     )
     if isinstance(meta, Article):
         return Entry(
@@ -189,6 +318,8 @@ def _read(src: Path, lang: str, path: str, shown: str) -> Entry:
             tags=tuple(meta.tags),
             owner=meta.owner,
             reviewed=meta.reviewed,
+            aliases=tuple(meta.aliases),
+            replaced_by=meta.replaced_by,
         )
     return Entry(**common)
 

@@ -47,6 +47,11 @@ class Article(BaseModel):
     owner: Text
     reviewed: IsoDate
     summary: Text
+    # Where the article was published before (site paths without the language,
+    # e.g. "faq/old-name/"): each gets a redirect page, and the ledger accepts the move.
+    aliases: list[Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^/\s][^\s]*/$")]] = []
+    # A retired article names its replacement; its permalink lands there with a notice.
+    replaced_by: Annotated[str, StringConstraints(pattern=ID_PATTERN)] | None = None
 
 
 class Landing(BaseModel):

@@ -1,0 +1,19 @@
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class TicketSystem(Config):
+    pattern = opt.Type(str)  # a regular expression, e.g. '\b(?:INC|PRB)-\d+\b'
+    url = opt.Type(str)  # with {ticket}, e.g. 'https://tickets.example/browse/{ticket}'
+
+
+class LinksConfig(Config):
+    enabled = opt.Type(bool, default=True)
+    # The ledger of published ids and URLs, relative to mkdocs.yml.
+    ledger = opt.Type(str, default="docs/ledger.yml")
+    # Record newly published ids and URLs in the ledger after a successful build.
+    update_ledger = opt.Type(bool, default=True)
+    related = opt.Type(int, default=5)  # at most this many related articles
+    # Ticket ids in articles become links when link_tickets is true (the staff site).
+    link_tickets = opt.Type(bool, default=False)
+    tickets = opt.ListOfItems(opt.SubConfig(TicketSystem), default=[])
