@@ -65,3 +65,19 @@ def test_glossary_errors_name_file_and_line(tmp_path):
 )
 def test_form_pattern_allows_inflection_but_not_other_words(form, text, found):
     assert bool(form_pattern(form).search(text)) is found
+
+
+@pytest.mark.parametrize(
+    "form, text, found",
+    [
+        ("zamiana", "prosimy o zamianę", True),
+        ("zamiana", "zamiast naprawy", False),
+        ("parche", "un parche rápido", True),
+        ("parche", "total o parcialmente", False),
+        ("kreditnote", "send en kreditnote", True),
+        ("biến cố", "một biến cố lớn", True),
+        ("biến cố", "biến cốt", False),
+    ],
+)
+def test_strict_form_pattern_for_discouraged_words(form, text, found):
+    assert bool(form_pattern(form, strict=True).search(text)) is found

@@ -60,15 +60,21 @@ def load_glossary(path: Path, shown: str) -> dict[str, Term]:
     return terms
 
 
-def form_pattern(form: str) -> re.Pattern:
+def form_pattern(form: str, strict: bool = False) -> re.Pattern:
     """Match a term in running text, allowing inflectional endings.
 
-    Each word may end differently in its last two letters (Polish "faktura
-    elektroniczna" also matches "faktury elektronicznej"); words of up to four
-    letters, such as Vietnamese syllables, must match exactly.
+    Lenient (is the approved term used?): a word of five letters or more may
+    differ in its last two letters, so Polish "faktura elektroniczna" also
+    matches "faktury elektronicznej". Strict (is a discouraged word used?): a
+    word of six letters or more may change its last letter and add up to
+    three ("zamiana": "zamiany", "zamianie", but not "zamiast"). Shorter words,
+    such as Vietnamese syllables, match whole.
     """
     parts = []
     for word in form.split():
-        keep = word if len(word) <= 4 else word[: max(4, len(word) - 2)]
-        parts.append(re.escape(keep) + (r"\w*" if keep != word else r"(?!\w)"))
-    return re.compile(r"(?<!\w)" + r"\s+".join(parts), re.IGNORECASE)
+        if strict:
+            part = re.escape(word[:-1]) + r"\w{0,3}" if len(word) >= 6 else re.escape(word)
+        else:
+            part = re.escape(word[: max(4, len(word) - 2)]) + r"\w*" if len(word) > 4 else re.escape(word)
+        parts.append(part)
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)", re.IGNORECASE)
