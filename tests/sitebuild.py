@@ -79,3 +79,24 @@ def minimal_tree(langs=LANGS) -> dict[str, str]:
             "KB-0001", title, body=f"## {heading}\n\nText {lang}.\n"
         )
     return files
+
+
+def linked_tree() -> dict[str, str]:
+    """minimal_tree plus articles that link by id; KB-0002 exists only in vi and nb."""
+    files = minimal_tree()
+    for lang in LANGS:
+        files[f"{lang}/practices/service.md"] = article(
+            "KB-0001", files[f"{lang}/practices/service.md"].split("title: ")[1].split("\n")[0],
+            tags=("service", "basics"),
+            body=f"## Steps {{#steps}}\n\nText {lang}.\n",
+        )
+        files[f"{lang}/practices/links.md"] = article(
+            "KB-0003", f"Links {lang}", tags=("service",),
+            body=(
+                "See [the service](kb:KB-0001) and [its steps](kb:KB-0001#steps).\n\n"
+                "Then [the extra one](kb:KB-0002).\n\nTicket INC-4711 and `INC-0001` in code.\n"
+            ),
+        )
+    for lang in ("vi", "nb"):
+        files[f"{lang}/practices/extra.md"] = article("KB-0002", f"Extra {lang}", tags=("basics",))
+    return files

@@ -74,14 +74,15 @@ class Ledger:
         return errors
 
     def update(self, catalog: Catalog) -> int:
-        """Record what is published now; returns how many ids or URLs were new."""
+        """Record what is published now; returns how many records changed."""
         added = 0
         for article_id in catalog.ids:
             versions = catalog.translations_of(article_id)
             record = self.articles.setdefault(article_id, {"retired": False, "urls": []})
             added += not record["urls"] and not record["retired"]
-            if any(e.retired for e in versions.values()):
+            if any(e.retired for e in versions.values()) and not record["retired"]:
                 record["retired"] = True
+                added += 1
             for entry in versions.values():
                 if not entry.retired and entry.url not in record["urls"]:
                     record["urls"].append(entry.url)

@@ -147,6 +147,6 @@ class LinksPlugin(BasePlugin[LinksConfig]):
             added = self.ledger.update(catalog)
             if added:
                 self.ledger.save()
-                log.info("ledger: recorded %d new ids or URLs in %s; commit it", added, self.ledger.shown)
+                log.info("ledger: recorded %d new ids, URLs or retirements in %s; commit it", added, self.ledger.shown)
 
     on_post_build = CombinedEvent(_publish)

@@ -1,0 +1,230 @@
+"""Links by id, reading onward, permalinks, the ledger and the JSON catalog."""
+
+from __future__ import annotations
+
+import json
+import logging
+import posixpath
+
+import jsonschema
+import pytest
+import yaml
+from mkdocs.exceptions import Abort
+
+from htmlread import page
+from kbforge.content import ContentErrors, load_catalog
+from kbforge.content.catalog import LinkError
+from kbforge.content.links import Link
+from kbforge.links.publish import SCHEMA
+from sitebuild import LANGS, article, linked_tree, write_tree
+
+
+def catalog_of(tmp_path, files):
+    write_tree(tmp_path / "docs", files)
+    return load_catalog(str(tmp_path / "docs"), LANGS, "vi", shown_base=str(tmp_path))
+
+
+def errors_of(tmp_path, files):
+    with pytest.raises(ContentErrors) as info:
+        catalog_of(tmp_path, files)
+    return [str(e) for e in info.value.errors]
+
+
+# --- resolution -------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "target, lang, expected, fallback",
+    [
+        ("kb:KB-0001", "pl", "pl/practices/service.md", False),
+        ("kb:KB-0001#steps", "es", "es/practices/service.md", False),
+        ("kb:KB-0002", "nb", "nb/practices/extra.md", False),
+        ("kb:KB-0002", "pl", "vi/practices/extra.md", True),  # no Polish version: the fallback
+        ("service.md", "pl", "pl/practices/service.md", False),
+    ],
+)
+def test_resolution(tmp_path, target, lang, expected, fallback):
+    catalog = catalog_of(tmp_path, linked_tree())
+    source = catalog.get("KB-0003", lang)
+    found = catalog.resolve(Link(1, target), source, lang)
+    assert f"{found.entry.lang}/{found.entry.path}" == expected
+    assert found.fallback is fallback
+
+
+@pytest.mark.parametrize(
+    "target, message",
+    [
+        ("kb:KB-0999", "link to unknown article id 'KB-0999'"),
+        ("kb:KB-0001#nope", "no section 'nope' in KB-0001"),
+        ("missing.md", "link to 'missing.md': no page pl/practices/missing.md"),
+    ],
+)
+def test_unresolvable_links_name_file_and_line(tmp_path, target, message):
+    files = linked_tree()
+    files["pl/practices/links.md"] = article("KB-0003", "Linki", body=f"Intro.\n\nSee [x]({target}).\n")
+    errors = errors_of(tmp_path, files)
+    assert len(errors) == 1 and errors[0].startswith("docs/pl/practices/links.md:14: ")
+    assert message in errors[0]
+
+
+def test_retired_article_resolves_nowhere_and_names_its_replacement(tmp_path):
+    files = linked_tree()
+    for lang in ("vi", "nb"):
+        files[f"{lang}/practices/extra.md"] = article("KB-0002", "Old", extra="replaced_by: KB-0001\n")
+    errors = errors_of(tmp_path, files)
+    assert errors[0].endswith("'KB-0002' is retired: link to its replacement kb:KB-0001")
+    assert len(errors) == 4  # one per language's link to it
+
+
+def test_alias_that_shadows_a_page_is_an_error(tmp_path):
+    files = linked_tree()
+    files["es/practices/links.md"] = article("KB-0003", "Enlaces", extra="aliases: [practices/service/]\n")
+    errors = errors_of(tmp_path, files)
+    assert errors == ["docs/es/practices/links.md:10: alias 'practices/service/' is the address of a page that exists: es/practices/service/"]
+
+
+# --- built site -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def linked_site(tmp_path_factory):
+    from sitebuild import build_site
+    return build_site(tmp_path_factory.mktemp("linked"), linked_tree())
+
+
+def resolve_href(here, href):
+    return posixpath.normpath(posixpath.join(here, href.split("#")[0]))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_kb_links_land_in_the_readers_language(linked_site, lang):
+    here = f"{lang}/practices/links/"
+    links = page(linked_site, here).cssselect("article p a")
+    hrefs = [a.get("href") for a in links if "kb-ticket" not in (a.get("class") or "")]
+    assert resolve_href(here, hrefs[0]) == f"{lang}/practices/service"
+    assert hrefs[1].endswith("#steps") and resolve_href(here, hrefs[1]) == f"{lang}/practices/service"
+    assert resolve_href(here, hrefs[2]) == f"{lang}/practices/extra"
+    marked = links[2].get("class") == "kb-fallback"
+    assert marked is (lang in ("es", "pl"))  # KB-0002 exists only in vi and nb
+    if marked:
+        assert links[2].get("hreflang") == "vi"
+        assert "(Tiếng Việt)" in links[2].getparent().text_content()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_article_shows_related_referenced_by_and_languages(linked_site, lang):
+    doc = page(linked_site, f"{lang}/practices/service/")
+    referenced = [a.text for a in doc.cssselect(".kb-referenced-by a")]
+    assert referenced == [f"Links {lang}"]
+    related = [a.text for a in doc.cssselect(".kb-related a")]
+    assert related[0] == f"Links {lang}"  # linked and shares a tag: best first
+    languages = {a.get("hreflang") for a in doc.cssselect(".kb-languages a")}
+    assert languages == set(LANGS) - {lang}
+
+
+def test_permalink_pages_for_every_article(linked_site):
+    doc = page(linked_site, "go/KB-0002/")
+    links = {a.get("hreflang"): a.get("href") for a in doc.cssselect("a[hreflang]")}
+    assert links == {"vi": "/vi/practices/extra/", "nb": "/nb/practices/extra/"}
+    script = doc.cssselect("head script")[0].text
+    assert '"/vi/practices/extra/"' in script and 'urls[pick || "vi"]' in script
+    assert sorted(p.name for p in (linked_site / "go").iterdir()) == ["KB-0001", "KB-0002", "KB-0003"]
+
+
+def test_json_catalog_matches_its_schema(linked_site):
+    document = json.loads((linked_site / "catalog.json").read_text(encoding="utf-8"))
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(document)
+    assert json.loads((linked_site / "catalog.schema.json").read_text()) == schema
+    by_id = {a["id"]: a for a in document["articles"]}
+    assert set(by_id["KB-0002"]["translations"]) == {"vi", "nb"}
+    pl = by_id["KB-0001"]["translations"]["pl"]
+    assert pl["url"] == "https://help.nordlys.example/pl/practices/service/"
+    assert pl["permalink"] == "https://help.nordlys.example/go/KB-0001/?lang=pl"
+    assert pl["title"] == "Czym jest usługa"
+
+
+def test_schema_rejects_a_broken_catalog():
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"schema_version": 1, "articles": [{"id": "KB-1"}]}, schema)
+
+
+def test_copy_button_carries_the_permalink_in_the_articles_language(linked_site):
+    box = page(linked_site, "pl/practices/service/").cssselect(".kb-actions")[0]
+    assert box.get("data-kb-permalink") == "https://help.nordlys.example/go/KB-0001/?lang=pl"
+    assert box.get("data-kb-title") == "Czym jest usługa"
+
+
+@pytest.mark.parametrize("link_tickets", [False, True])
+def test_ticket_ids_link_only_on_the_staff_site(build, monkeypatch, link_tickets):
+    monkeypatch.setenv("KB_LINK_TICKETS", str(link_tickets).lower())
+    site = build(linked_tree())
+    doc = page(site, "nb/practices/links/")
+    tickets = [a.get("href") for a in doc.cssselect("a.kb-ticket")]
+    assert tickets == (["https://tickets.nordlys.example/browse/INC-4711"] if link_tickets else [])
+    assert doc.cssselect("article code")[0].text == "INC-0001"  # never inside code
+    assert "INC-4711" in doc.cssselect("article")[0].text_content()
+
+
+# --- the ledger -------------------------------------------------------------
+
+def ledger_of(site):
+    return yaml.safe_load((site.parent / "docs" / "ledger.yml").read_text(encoding="utf-8"))
+
+
+def test_first_build_records_every_published_url(build):
+    site = build(linked_tree())
+    ledger = ledger_of(site)
+    assert ledger["version"] == 1
+    assert ledger["articles"]["KB-0002"] == {"retired": False, "urls": ["nb/practices/extra/", "vi/practices/extra/"]}
+    assert len(ledger["articles"]["KB-0001"]["urls"]) == 4
+
+
+def test_removed_article_fails_the_build(build, tmp_path, caplog):
+    build(linked_tree())
+    for lang in ("vi", "nb"):
+        (tmp_path / "docs" / lang / "practices" / "extra.md").unlink()
+    for lang in LANGS:  # nothing links to it any more
+        (tmp_path / "docs" / lang / "practices" / "links.md").write_text(article("KB-0003", "Links"), encoding="utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build({})
+    assert "published article KB-0002 has no file any more" in caplog.text
+    assert "docs/ledger.yml:" in caplog.text
+
+
+def test_moved_article_fails_without_alias_and_redirects_with_it(build, tmp_path, caplog):
+    build(linked_tree())
+    docs = tmp_path / "docs"
+    for lang in LANGS:
+        (docs / lang / "practices" / "service.md").rename(docs / lang / "practices" / "what-is-a-service.md")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build({})
+    assert "published URL pl/practices/service/ (KB-0001) has no page any more: add 'aliases: [practices/service/]' to docs/pl/practices/what-is-a-service.md" in caplog.text
+    for lang in LANGS:
+        path = docs / lang / "practices" / "what-is-a-service.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("summary:", "aliases: [practices/service/]\nsummary:", 1), encoding="utf-8")
+    site = build({})
+    redirect = page(site, "pl/practices/service/")
+    assert redirect.cssselect("a")[0].get("href") == "../what-is-a-service/"
+    assert "pl/practices/what-is-a-service/" in ledger_of(site)["articles"]["KB-0001"]["urls"]
+
+
+def test_retired_article_keeps_its_permalink_and_its_id(build, tmp_path, caplog):
+    build(linked_tree())
+    docs = tmp_path / "docs"
+    for lang in ("vi", "nb"):
+        (docs / lang / "practices" / "extra.md").write_text(
+            article("KB-0002", "Old", extra="replaced_by: KB-0001\n"), encoding="utf-8")
+    for lang in LANGS:
+        (docs / lang / "practices" / "links.md").write_text(article("KB-0003", "Links"), encoding="utf-8")
+    site = build({})
+    assert not (site / "nb" / "practices" / "extra" / "index.html").read_text().count("md-content")  # a redirect, not the page
+    assert page(site, "nb/practices/extra/").cssselect("a")[0].get("href") == "../service/?from=KB-0002"
+    go = {a.get("hreflang"): a.get("href") for a in page(site, "go/KB-0002/").cssselect("a[hreflang]")}
+    assert go["pl"] == "/pl/practices/service/?from=KB-0002"
+    assert ledger_of(site)["articles"]["KB-0002"]["retired"] is True
+    # the id can never come back as a live article
+    for lang in ("vi", "nb"):
+        (docs / lang / "practices" / "extra.md").write_text(article("KB-0002", "Reused"), encoding="utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build({})
+    assert "KB-0002 was retired and ids are never reused" in caplog.text
