@@ -45,6 +45,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(folder: Path):
+    """Serve ``folder`` on 127.0.0.1; returns (server, base URL without the final /)."""
     handler = functools.partial(_Handler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -52,9 +53,18 @@ def serve(folder: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+def serve_built(tmp: Path, files: dict[str, str]):
+    """Build ``files`` with site_url set to the address it is then served at,
+    as on a real host, and serve it. Returns (server, base URL)."""
+    folder = tmp / "site"
+    server, url = serve(folder)  # files are read per request: build after binding
+    build_site(tmp, files, site_url=url + "/")
+    return server, url
+
+
 @pytest.fixture(scope="session")
-def served(site):
-    server, url = serve(site)
+def served(tmp_path_factory):
+    server, url = serve_built(tmp_path_factory.mktemp("served"), minimal_tree())
     yield url
     server.shutdown()
 

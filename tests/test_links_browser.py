@@ -6,8 +6,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import serve
-from sitebuild import LANGS, article, build_site, linked_tree
+from conftest import serve_built
+from sitebuild import LANGS, article, linked_tree
 
 pytestmark = pytest.mark.browser
 TITLES = {"vi": "Định nghĩa dịch vụ", "nb": "Hva er en tjeneste", "es": "Qué es un servicio", "pl": "Czym jest usługa"}
@@ -19,7 +19,7 @@ def served_links(tmp_path_factory):
     files = linked_tree()
     for lang in LANGS:
         files[f"{lang}/practices/old.md"] = article("KB-0004", "Old", extra="replaced_by: KB-0001\n")
-    server, url = serve(build_site(tmp_path_factory.mktemp("links"), files))
+    server, url = serve_built(tmp_path_factory.mktemp("links"), files)
     yield url
     server.shutdown()
 
@@ -96,4 +96,4 @@ def test_copy_for_ticket(served_links, context_factory, lang, kind, expected):
     status = page.locator(".kb-copied")
     status.filter(has_text=COPIED[lang]).wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == expected.format(base="https://help.nordlys.example")
+    assert copied == expected.format(base=served_links)

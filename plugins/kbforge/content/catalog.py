@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from . import frontmatter
 from .errors import ContentError, ContentErrors
+from .fingerprint import fingerprint
 from .glossary import Term, load_glossary
 from .links import Link, join, scan
 from .model import Article, explain, model_for
@@ -47,6 +48,10 @@ class Entry:
     sections: tuple[str, ...] = ()  # explicit heading keys, e.g. "steps"
     links: tuple[Link, ...] = ()  # links to other pages, with their lines
     lines: dict = field(default_factory=dict, compare=False, repr=False)  # front matter key -> line
+    source: dict | None = field(default=None, compare=False)  # what a translation was made from
+    fingerprint: str = ""  # of title, summary and body (content.fingerprint)
+    section_hashes: dict = field(default_factory=dict, compare=False, repr=False)
+    section_titles: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def retired(self) -> bool:
@@ -124,6 +129,12 @@ class Catalog:
                 if not target or e.replaced_by == e.id or all(t.retired for t in target.values()):
                     errors.append(ContentError(e.shown, e.lines.get("replaced_by", 1),
                         f"replaced_by: '{e.replaced_by}' is not a published article"))
+            if e.source and e.source["lang"] not in self.languages:
+                errors.append(ContentError(e.shown, e.lines.get("source", 1),
+                    f"source: unknown language '{e.source['lang']}' (configured: {', '.join(self.languages)})"))
+            if e.source and e.source["lang"] == e.lang:
+                errors.append(ContentError(e.shown, e.lines.get("source", 1),
+                    "source: names the article's own language; the original has no 'source:'"))
             for alias in e.aliases:
                 if f"{e.lang}/{alias}" in pages:
                     errors.append(ContentError(e.shown, e.lines.get("aliases", 1),
@@ -155,8 +166,9 @@ class Catalog:
     def at(self, lang: str, rel_path: str) -> Entry | None:
         return self._by_path.get((lang, rel_path))
 
-    def for_source(self, src: str) -> Entry | None:
-        return self._by_src.get(os.path.normpath(src))
+    def for_source(self, src: str | None) -> Entry | None:
+        """The entry of a Markdown file; None for generated pages (no source file)."""
+        return self._by_src.get(os.path.normpath(src)) if src else None
 
     def translations(self, entry: Entry) -> dict[str, Entry]:
         """The same page in every language it exists in (by id, else by path)."""
@@ -296,7 +308,11 @@ def _read(src: Path, lang: str, path: str, shown: str) -> Entry:
             [ContentError(shown, fm.line_of(loc), msg) for loc, msg in explain(exc, model)]
         ) from None
     links, sections = scan(fm.body, fm.body_line)
+    whole, section_hashes, section_titles = fingerprint(meta.title, meta.summary, fm.body)
     common = dict(
+        fingerprint=whole,
+        section_hashes=section_hashes,
+        section_titles=section_titles,
         links=tuple(links),
         sections=sections,
         lang=lang,
@@ -320,6 +336,7 @@ def _read(src: Path, lang: str, path: str, shown: str) -> Entry:
             reviewed=meta.reviewed,
             aliases=tuple(meta.aliases),
             replaced_by=meta.replaced_by,
+            source=meta.source.model_dump() if meta.source else None,
         )
     return Entry(**common)
 

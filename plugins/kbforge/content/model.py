@@ -36,6 +36,16 @@ def _iso_date(value):
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
+class Source(BaseModel):
+    """What a translation was made from (see content/translations.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lang: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+    hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]
+    sections: dict[str, Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]] = {}
+
+
 class Article(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -52,6 +62,8 @@ class Article(BaseModel):
     aliases: list[Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^/\s][^\s]*/$")]] = []
     # A retired article names its replacement; its permalink lands there with a notice.
     replaced_by: Annotated[str, StringConstraints(pattern=ID_PATTERN)] | None = None
+    # A translation names the version of the original it was made from.
+    source: Source | None = None
 
 
 class Landing(BaseModel):

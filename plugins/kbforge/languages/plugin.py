@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from .. import builds, strings
 from ..catalog.plugin import get_catalog
+from ..content.catalog import page_url
 from . import layout
 from .config import LanguagesConfig
 
@@ -56,13 +57,12 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         alternates = []
         for lang, name in names.items():
             target = found.get(lang)
-            alternates.append(
-                {
-                    "name": name,
-                    "lang": lang,
-                    "link": target.url if target else f"{lang}/",
-                }
-            )
+            if target is None and entry is not None:
+                # No translation: i18n built a fallback page at the same path.
+                link, missing = f"{lang}/{page_url(entry.path)}", True
+            else:
+                link, missing = (target.url if target else f"{lang}/"), False
+            alternates.append({"name": name, "lang": lang, "link": link, "missing": missing})
         config.extra.alternate = alternates  # attribute, as i18n sets it; Jinja reads attributes first
         return context
 

@@ -1,0 +1,110 @@
+"""Command line: ``python -m kbforge translations``.
+
+Reads the languages from mkdocs.yml and the content through the same
+catalog the build uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+from . import builds
+from .content import ContentErrors, load_catalog
+from .content.frontmatter import parse
+from .content.translations import MISSING, OUTDATED, UNTRACKED, report, stamp_for, original_of
+
+STATES = (MISSING, OUTDATED, UNTRACKED)
+
+
+def _catalog(config_file: str):
+    from mkdocs.config import load_config
+
+    config = load_config(config_file)
+    project = os.path.dirname(os.path.abspath(config_file))
+    catalog = load_catalog(config.docs_dir, builds.languages(config), builds.default_language(config), project)
+    return catalog, builds.language_names(config)
+
+
+def table(rep, catalog) -> str:
+    head = ["id", "source", *rep.languages, "title"]
+    rows = []
+    for article_id, row in rep.rows.items():
+        source = next((s.source for s in row.values() if s.source), None)
+        cells = []
+        for lang in rep.languages:
+            s = row[lang]
+            cells.append(s.state + (f" ({', '.join(s.changed)})" if s.changed else ""))
+        rows.append([article_id, source.lang if source else "-", *cells, source.title if source else ""])
+    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in [head, *rows]]
+    counts = ", ".join(f"{rep.count(state)} {state}" for state in ("up-to-date", *STATES))
+    return "\n".join(lines) + f"\n\n{len(rep.rows)} articles: {counts}\n"
+
+
+def stamp(catalog, path: str) -> str:
+    """Record in a translation's front matter that it matches its original now."""
+    entry = catalog.for_source(os.path.abspath(path))
+    if entry is None or not entry.is_article:
+        raise SystemExit(f"{path}: not an article of this knowledge base")
+    versions = catalog.translations_of(entry.id)
+    others = {lang: e for lang, e in versions.items() if e is not entry}
+    original = original_of(catalog, {**others, **({} if entry.source else {entry.lang: entry})})
+    if original is None or original is entry:
+        raise SystemExit(f"{path}: this is the original of {entry.id}; only translations are stamped")
+    text = Path(path).read_text(encoding="utf-8")
+    fm = parse(text, path)
+    lines = text.split("\n")
+    closing = fm.body_line - 2  # index of the closing '---'
+    start = fm.lines.get(("source",))
+    if start is not None:  # drop the old block: the key line and its indented lines
+        end = start
+        while end < closing and (lines[end].startswith((" ", "\t")) or not lines[end].strip()):
+            end += 1
+        del lines[start - 1 : end]
+        closing -= end - (start - 1)
+    block = yaml.safe_dump({"source": stamp_for(original)}, sort_keys=False, default_flow_style=None)
+    lines[closing:closing] = block.rstrip("\n").split("\n")
+    Path(path).write_text("\n".join(lines), encoding="utf-8")
+    return f"{path}: source {original.lang} {original.fingerprint}"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kbforge")
+    sub = parser.add_subparsers(dest="command", required=True)
+    tr = sub.add_parser("translations", help="status of every article in every language")
+    tr.add_argument("-f", "--config-file", default="mkdocs.yml")
+    tr.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    tr.add_argument("--fail-on", default="", help=f"exit 1 if any article is {', '.join(STATES)} (comma-separated)")
+    tr.add_argument("--stamp", nargs="+", metavar="FILE", help="mark these translations as up to date with their original")
+    args = parser.parse_args(argv)
+
+    fail_on = [s for s in re.split(r"[,\s]+", args.fail_on) if s]
+    unknown = [s for s in fail_on if s not in STATES]
+    if unknown:
+        parser.error(f"--fail-on: unknown status {', '.join(unknown)} (choose from {', '.join(STATES)})")
+    try:
+        catalog, _ = _catalog(args.config_file)
+    except ContentErrors as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if args.stamp:
+        for path in args.stamp:
+            print(stamp(catalog, path))
+        return 0
+    rep = report(catalog)
+    if args.json:
+        print(json.dumps(rep.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(table(rep, catalog), end="")
+    failing = {state: rep.count(state) for state in fail_on if rep.count(state)}
+    if failing:
+        print("failing: " + ", ".join(f"{n} {s}" for s, n in failing.items()), file=sys.stderr)
+        return 1
+    return 0

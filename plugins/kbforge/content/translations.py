@@ -1,0 +1,101 @@
+"""Translation status: which version of its source a translation was made from.
+
+A translation records its source in front matter::
+
+    source:
+      lang: vi              # the language of the original
+      hash: 3f2a9c1e04b7    # fingerprint() of the original when it was translated
+      sections: {steps: 9c0e..., escalation: 41d2...}   # per keyed section
+
+``python -m kbforge translations --stamp <file>`` writes it. The original
+is the version without ``source:``. When the original's fingerprint
+changes, the translation is outdated, and the sections whose fingerprints
+differ say where.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .catalog import Catalog, Entry
+
+UP_TO_DATE, OUTDATED, MISSING, ORIGINAL, UNTRACKED = "up-to-date", "outdated", "missing", "original", "untracked"
+
+
+@dataclass(frozen=True)
+class Status:
+    state: str  # original, up-to-date, outdated, missing, untracked
+    source: Entry | None = None  # the original
+    changed: tuple[str, ...] = ()  # section keys changed in the original since
+    version: Entry | None = None
+
+
+@dataclass
+class Report:
+    languages: list[str]
+    rows: dict[str, dict[str, Status]] = field(default_factory=dict)  # id -> lang -> status
+
+    def count(self, state: str) -> int:
+        return sum(s.state == state for row in self.rows.values() for s in row.values())
+
+    def as_dict(self) -> dict:
+        return {
+            "languages": self.languages,
+            "articles": {
+                article_id: {
+                    lang: {
+                        "status": s.state,
+                        "source_language": s.source.lang if s.source else None,
+                        "changed_sections": list(s.changed),
+                        "path": s.version.shown if s.version else None,
+                    }
+                    for lang, s in row.items()
+                }
+                for article_id, row in self.rows.items()
+            },
+        }
+
+
+def original_of(catalog: Catalog, versions: dict[str, Entry]) -> Entry | None:
+    untracked = [e for e in versions.values() if e.source is None]
+    if not untracked:
+        return None
+    for lang in [catalog.default, *catalog.languages]:
+        for e in untracked:
+            if e.lang == lang:
+                return e
+    return untracked[0]
+
+
+def status(catalog: Catalog, versions: dict[str, Entry], lang: str) -> Status:
+    original = original_of(catalog, versions)
+    version = versions.get(lang)
+    if version is None:
+        return Status(MISSING, original)
+    if version is original:
+        return Status(ORIGINAL, original, version=version)
+    if version.source is None or original is None:
+        return Status(UNTRACKED, original, version=version)
+    recorded = version.source
+    if recorded.get("lang") == original.lang and recorded.get("hash") == original.fingerprint:
+        return Status(UP_TO_DATE, original, version=version)
+    old, new = recorded.get("sections") or {}, original.section_hashes
+    changed = tuple(key for key in new if old.get(key) != new[key])
+    return Status(OUTDATED, original, changed, version=version)
+
+
+def report(catalog: Catalog, audiences=("public", "internal")) -> Report:
+    out = Report(list(catalog.languages))
+    for article_id in catalog.ids:
+        versions = {
+            lang: e for lang, e in catalog.translations_of(article_id).items()
+            if e.audience in audiences and not e.retired
+        }
+        if versions:
+            out.rows[article_id] = {lang: status(catalog, versions, lang) for lang in catalog.languages}
+    return out
+
+
+def stamp_for(original: Entry) -> dict:
+    """The ``source:`` front matter a translation of ``original`` gets when it is up to date."""
+    return {"lang": original.lang, "hash": original.fingerprint, "sections": dict(original.section_hashes)}
