@@ -70,11 +70,13 @@ def test_docs_build_strictly_in_every_language(tmp_path, monkeypatch):
         assert (tmp_path / "site" / lang / "practices" / "incident-management" / "index.html").exists()
 
 
-def test_every_language_has_the_same_articles():
+def test_every_language_has_the_starter_articles():
     ids = {lang: {e.id for e in catalog().articles(lang)} for lang in LANGS}
-    assert len(ids["vi"]) >= 30
-    for lang in LANGS:
-        assert ids[lang] == ids["vi"], f"{lang} differs: {ids[lang] ^ ids['vi']}"
+    in_all = set.intersection(*ids.values())
+    assert len(in_all) >= 30
+    # Articles not yet in every language are the exception, shown as missing
+    # translations (test_translations checks the site shows both cases).
+    assert len(set.union(*ids.values()) - in_all) <= 2
 
 
 @pytest.mark.parametrize("lang", LANGS)

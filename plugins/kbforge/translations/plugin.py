@@ -10,6 +10,7 @@ Context keys:
 from __future__ import annotations
 
 import gzip
+from pathlib import Path
 import logging
 import os
 
@@ -28,6 +29,7 @@ from .config import TranslationsConfig
 log = get_plugin_logger(__name__)
 AUDIENCES = ("public", "internal")
 STATUS_PAGE = "translations.md"
+TEMPLATES = Path(__file__).with_name("templates")
 
 
 class _InstantWarning(logging.Filter):
@@ -43,6 +45,9 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> None:
         logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_InstantWarning())
+        templates = str(TEMPLATES)
+        if self.config.enabled and templates not in config.theme.dirs:
+            config.theme.dirs.append(templates)
 
     @event_priority(-160)  # after kbforge/languages (-150) has placed the language's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

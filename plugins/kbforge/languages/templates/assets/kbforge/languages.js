@@ -13,9 +13,9 @@
   }, true)
 
   function updateSwitcher() {
-    var data = document.querySelector("script.kb-alternates")
+    var data = document.querySelector(".kb-alternates")
     if (!data) return
-    JSON.parse(data.textContent).forEach(function (alt) {
+    JSON.parse(data.getAttribute("data-alternates")).forEach(function (alt) {
       var link = document.querySelector('.md-select a[hreflang="' + alt.lang + '"]')
       if (!link) return
       var root = alt.link.charAt(0) === "/" ? "" : data.getAttribute("data-root")

@@ -1,0 +1,70 @@
+"""Every interface string is translated, in one place, and templates hard-code none."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kbforge import strings
+from sitebuild import LANGS, PROJECT
+
+ENGLISH = re.compile(
+    r"\b(the|and|this|is|not|yet|available|page|search|found|copied|copy|changed|outdated|"
+    r"missing|related|articles|languages|support|contact|home|read|untracked|also|avoid)\b",
+    re.IGNORECASE,
+)
+TEMPLATES = sorted(
+    [*PROJECT.joinpath("overrides").rglob("*.html"), *PROJECT.joinpath("plugins").rglob("templates/**/*.html")]
+)
+PYTHON = sorted(PROJECT.joinpath("plugins", "kbforge").rglob("*.py"))
+
+
+def test_every_string_is_in_every_language():
+    for key, values in strings.load().items():
+        assert set(values) == set(LANGS), key
+        for lang in LANGS:
+            assert isinstance(values[lang], str) and values[lang].strip(), f"{key}.{lang}"
+
+
+def test_no_string_is_left_in_english():
+    left = [f"{key}.{lang}: {text}" for key, values in strings.load().items()
+            for lang, text in values.items() if ENGLISH.search(text)]
+    assert left == []
+
+
+def test_placeholders_are_the_same_in_every_language():
+    for key, values in strings.load().items():
+        fields = {lang: sorted(re.findall(r"\{(\w+)\}", text)) for lang, text in values.items()}
+        assert len({tuple(f) for f in fields.values()}) == 1, (key, fields)
+
+
+def used_keys() -> set[str]:
+    keys = set()
+    for path in TEMPLATES:
+        keys |= set(re.findall(r"\bkb_t\.(\w+)", path.read_text(encoding="utf-8")))
+        keys |= set(re.findall(r"\blang\.t\.(\w+)", path.read_text(encoding="utf-8")))
+    for path in PYTHON:
+        keys |= set(re.findall(r"(?:\bt|for_language\([^)]*\))\[\"(\w+)\"\]", path.read_text(encoding="utf-8")))
+        keys |= set(re.findall(r"\blabels\[['\"](\w+)['\"]\]", path.read_text(encoding="utf-8")))
+    return keys
+
+
+def test_every_used_string_exists():
+    assert used_keys() - set(strings.load()) == set()
+
+
+def test_every_string_is_used():
+    assert set(strings.load()) - used_keys() == set()
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: str(p.relative_to(PROJECT)))
+def test_templates_hard_code_no_visible_text(path: Path):
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\{#.*?#\}", " ", text, flags=re.S)  # Jinja comments
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.S)
+    text = re.sub(r"\{%.*?%\}|\{\{.*?\}\}", " ", text, flags=re.S)
+    text = re.sub(r"<[^>]*>", " ", text)
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    assert words == [], f"hard-coded text in {path.name}: {words}"
