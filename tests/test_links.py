@@ -228,3 +228,10 @@ def test_retired_article_keeps_its_permalink_and_its_id(build, tmp_path, caplog)
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build({})
     assert "KB-0002 was retired and ids are never reused" in caplog.text
+
+
+def test_removed_translation_keeps_its_url_as_a_fallback_page(build, tmp_path):
+    build(linked_tree())
+    (tmp_path / "docs" / "pl" / "practices" / "service.md").unlink()
+    site = build({})  # the Polish URL still answers, with the default language's text
+    assert page(site, "pl/practices/service/").cssselect(".kb-text")[0].get("lang") == "vi"

@@ -231,7 +231,11 @@ class Catalog:
     def serves(self, url: str) -> bool:
         """Whether a reader following ``url`` (e.g. "pl/faq/a/") still lands somewhere."""
         if self._serves is None:
-            self._serves = {e.url for e in self.entries if not e.retired} | set(self.redirects())
+            live = [e for e in self.entries if not e.retired]
+            fallbacks = {  # i18n builds a page from the default language where one is missing
+                f"{lang}/{page_url(e.path)}" for e in live if e.lang == self.default for lang in self.languages
+            }
+            self._serves = {e.url for e in live} | fallbacks | set(self.redirects())
         return url in self._serves
 
     def referenced_by(self, entry: Entry) -> list[Entry]:
