@@ -231,3 +231,12 @@ def test_switcher_follows_instant_navigation(served_translated, context_factory)
     page.locator("html[lang='nb']").wait_for()
     assert page.evaluate("window.kbMarker") is None  # a full page load in the new language
     assert page.locator("input.md-search__input").get_attribute("placeholder") == "Søk"
+
+
+def test_fallback_page_sits_in_its_section_of_the_nav(tsite):
+    doc = page(tsite, "pl/practices/service/")
+    nav = doc.cssselect("nav.md-nav--primary")[0]
+    sections = nav.cssselect("li.md-nav__item--nested")
+    assert len(sections) == 1  # not a second, English "Practices" for the fallback page
+    text = " ".join(sections[0].text_content().split())
+    assert text.startswith("Praktyki") and "Định nghĩa dịch vụ" in text

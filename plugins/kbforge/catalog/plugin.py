@@ -17,12 +17,13 @@ import os
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import builds, strings
 from ..content import Catalog, ContentErrors, load_catalog
 from .config import CatalogConfig
+from .nav import arrange, relink
 
 log = get_plugin_logger(__name__)
 
@@ -59,7 +60,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     @event_priority(-150)  # after i18n has reduced the nav to the current language
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files) -> Navigation:
         if self.catalog:
-            _title_sections(nav.items, self.catalog)
+            nav.items = arrange(nav.items, self.catalog, list(self.config.sections))
+            relink(nav)
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files):
@@ -81,16 +83,3 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         context["kb_lang"] = lang
         context["kb_t"] = strings.for_language(lang)
         return context
-
-
-def _title_sections(items, catalog: Catalog) -> None:
-    """Name each section after its index page's title, not its folder name."""
-    for item in items:
-        if not isinstance(item, Section):
-            continue
-        for child in item.children:
-            if isinstance(child, Page) and child.file.name == "index":
-                entry = catalog.for_source(child.file.abs_src_path)
-                if entry:
-                    item.title = entry.title
-        _title_sections(item.children, catalog)
