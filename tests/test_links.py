@@ -156,7 +156,7 @@ def test_copy_button_carries_the_permalink_in_the_articles_language(linked_site)
 
 @pytest.mark.parametrize("link_tickets", [False, True])
 def test_ticket_ids_link_only_on_the_staff_site(build, monkeypatch, link_tickets):
-    monkeypatch.setenv("KB_LINK_TICKETS", str(link_tickets).lower())
+    monkeypatch.setenv("KB_SITE", "staff" if link_tickets else "public")
     site = build(linked_tree())
     doc = page(site, "nb/practices/links/")
     tickets = [a.get("href") for a in doc.cssselect("a.kb-ticket")]

@@ -45,3 +45,9 @@ def is_nested_build(config: MkDocsConfig) -> bool:
 def all_languages_built(config: MkDocsConfig) -> bool:
     """In ``on_post_build`` below priority -100: True once, after the last language."""
     return not i18n(config).building
+
+
+def site(config: MkDocsConfig) -> str:
+    """"public" (the customer site) or "staff"; without kbforge/audiences, staff."""
+    plugin = config.plugins.get("kbforge/audiences")
+    return plugin.config.site if plugin is not None and plugin.config.enabled else "staff"

@@ -29,21 +29,29 @@ log = get_plugin_logger(__name__)
 
 
 def get_catalog(config: MkDocsConfig) -> Catalog:
+    """The catalog of what this site publishes (kbforge/audiences narrows it)."""
     plugin = config.plugins.get("kbforge/catalog")
     if plugin is None or plugin.catalog is None:
         raise PluginError("the 'kbforge/catalog' plugin must be enabled before this one")
     return plugin.catalog
 
 
+def get_full_catalog(config: MkDocsConfig) -> Catalog:
+    """Every article of every audience and state, e.g. for the ledger."""
+    get_catalog(config)
+    return config.plugins["kbforge/catalog"].full
+
+
 class CatalogPlugin(BasePlugin[CatalogConfig]):
     def __init__(self):
-        self.catalog: Catalog | None = None
+        self.catalog: Catalog | None = None  # this site's view
+        self.full: Catalog | None = None  # everything
 
     @event_priority(100)  # before every plugin that reads the catalog
     def on_config(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or builds.is_nested_build(config):
             return  # one catalog per build of all languages
-        self.catalog = None
+        self.catalog = self.full = None
         project = os.path.dirname(os.path.abspath(config.config_file_path or config.docs_dir))
         try:
             self.catalog = load_catalog(
@@ -55,6 +63,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         except ContentErrors as exc:
             count = len(exc.errors)
             raise PluginError(f"{count} problem{'s' * (count != 1)} in content:\n{exc}") from None
+        self.full = self.catalog
         log.debug("catalog: %d pages", len(self.catalog.entries))
 
     @event_priority(-150)  # after i18n has reduced the nav to the current language

@@ -49,13 +49,19 @@ class Entry:
     links: tuple[Link, ...] = ()  # links to other pages, with their lines
     lines: dict = field(default_factory=dict, compare=False, repr=False)  # front matter key -> line
     source: dict | None = field(default=None, compare=False)  # what a translation was made from
+    state: str = "validated"  # draft, not-validated, validated, archived
     fingerprint: str = ""  # of title, summary and body (content.fingerprint)
     section_hashes: dict = field(default_factory=dict, compare=False, repr=False)
     section_titles: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def retired(self) -> bool:
+        """Replaced by another article: its address and permalink lead there."""
         return self.replaced_by is not None
+
+    @property
+    def archived(self) -> bool:
+        return self.state == "archived"
 
     @property
     def is_article(self) -> bool:
@@ -141,11 +147,15 @@ class Catalog:
                         f"alias '{alias}' is the address of a page that exists: {e.lang}/{alias}"))
         return errors
 
-    def check_links(self) -> list[ContentError]:
-        """Resolve every link once; remember who links to whom."""
+    def check_links(self, skip_internal: bool = False) -> list[ContentError]:
+        """Resolve every link once; remember who links to whom. With
+        ``skip_internal``, links in internal passages do not count (they are
+        removed from the customer site)."""
         errors, incoming = [], {}
         for source in self.entries:
             for link in source.links:
+                if skip_internal and link.internal:
+                    continue
                 try:
                     target = self.resolve(link, source)
                 except LinkError as exc:
@@ -245,6 +255,13 @@ class Catalog:
     def articles(self, lang: str | None = None) -> list[Entry]:
         return [e for e in self.entries if e.is_article and (lang is None or e.lang == lang)]
 
+    def subset(self, keep, skip_internal: bool = False) -> "Catalog":
+        """The catalog of the entries for which ``keep(entry)`` is true (one site's
+        view); links are resolved again within it."""
+        view = Catalog(self.languages, self.default, [e for e in self.entries if keep(e)], self.glossary)
+        view.check_links(skip_internal)
+        return view
+
     @property
     def ids(self) -> list[str]:
         return sorted(self._by_id)
@@ -341,6 +358,7 @@ def _read(src: Path, lang: str, path: str, shown: str) -> Entry:
             aliases=tuple(meta.aliases),
             replaced_by=meta.replaced_by,
             source=meta.source.model_dump() if meta.source else None,
+            state=meta.state,
         )
     return Entry(**common)
 

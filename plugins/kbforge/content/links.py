@@ -10,6 +10,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from .passages import internal_lines
+
 SCHEME = "kb:"
 _TARGET = r"<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?"
 INLINE = re.compile(r"\]\(\s*" + _TARGET + r"\s*\)")
@@ -22,6 +24,7 @@ HEADING_KEY = re.compile(r"^#{1,6}\s.*\{[^}]*#([A-Za-z][\w-]*)[^}]*\}\s*$")
 class Link:
     line: int  # line in the file
     target: str  # as written, e.g. "kb:KB-0042#steps" or "../faq/a.md#q-x"
+    internal: bool = False  # inside an internal passage (staff only)
 
     @property
     def is_kb(self) -> bool:
@@ -43,7 +46,9 @@ def scan(body: str, body_line: int) -> tuple[list[Link], tuple[str, ...]]:
     """Links to articles and the explicit heading keys of one page's body."""
     links, keys = [], []
     fenced = False
-    for number, line in enumerate(body.split("\n"), start=body_line):
+    lines = body.split("\n")
+    internal = internal_lines(lines)
+    for number, line in enumerate(lines, start=body_line):
         if FENCE.match(line):
             fenced = not fenced
             continue
@@ -52,7 +57,7 @@ def scan(body: str, body_line: int) -> tuple[list[Link], tuple[str, ...]]:
         if key := HEADING_KEY.match(line):
             keys.append(key.group(1))
         for match in (*INLINE.finditer(line), *REFERENCE.finditer(line)):
-            link = Link(number, match.group("target"))
+            link = Link(number, match.group("target"), number - body_line in internal)
             if link.is_kb or link.is_page:
                 links.append(link)
     return links, tuple(keys)

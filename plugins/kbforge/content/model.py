@@ -16,6 +16,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, 
 # Add a type here to allow it in front matter; templates fall back to generic rendering.
 ARTICLE_TYPES = ("practice", "runbook", "faq", "guide", "glossary")
 AUDIENCES = ("public", "internal")
+# KCS article states; an article without 'state:' is validated.
+STATES = ("draft", "not-validated", "validated", "archived")
 ID_PATTERN = r"^KB-[0-9]{4,}$"
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -64,6 +66,7 @@ class Article(BaseModel):
     replaced_by: Annotated[str, StringConstraints(pattern=ID_PATTERN)] | None = None
     # A translation names the version of the original it was made from.
     source: Source | None = None
+    state: Literal[STATES] = "validated"  # type: ignore[valid-type]
 
 
 class Landing(BaseModel):

@@ -14,6 +14,6 @@ class LinksConfig(Config):
     # Record newly published ids and URLs in the ledger after a successful build.
     update_ledger = opt.Type(bool, default=True)
     related = opt.Type(int, default=5)  # at most this many related articles
-    # Ticket ids in articles become links when link_tickets is true (the staff site).
-    link_tickets = opt.Type(bool, default=False)
+    # Ticket ids in articles become links: by default on the staff site only.
+    link_tickets = opt.Optional(opt.Type(bool))
     tickets = opt.ListOfItems(opt.SubConfig(TicketSystem), default=[])

@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from .. import builds, strings
-from ..catalog.plugin import get_catalog
+from ..catalog.plugin import get_catalog, get_full_catalog
 from ..content.catalog import LinkError
 from ..content.errors import ContentError
 from ..content.ledger import Ledger
@@ -32,6 +32,11 @@ from .config import LinksConfig
 log = get_plugin_logger(__name__)
 ASSETS = ("assets/kbforge/links.js", "assets/kbforge/links.css")
 AUDIENCES = ("public", "internal")  # the audiences issue narrows this for the customer site
+
+
+def published(config: MkDocsConfig):
+    """What the ledger tracks: every article of both sites, except drafts."""
+    return get_full_catalog(config).subset(lambda e: e.state != "draft")
 
 
 class LinksPlugin(BasePlugin[LinksConfig]):
@@ -65,7 +70,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
             self.ledger = Ledger.load(path, os.path.relpath(path, project))
         except ContentError as exc:
             raise PluginError(str(exc)) from None
-        errors = self.ledger.check(get_catalog(config))
+        errors = self.ledger.check(published(config))
         if errors:
             raise PluginError("published links would break:\n" + "\n".join(map(str, sorted(errors))))
 
@@ -103,7 +108,10 @@ class LinksPlugin(BasePlugin[LinksConfig]):
             raise PluginError(f"{source.shown}: {exc}") from None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files) -> str:
-        if self.config.enabled and self.config.link_tickets and self.tickets:
+        link = self.config.link_tickets
+        if link is None:
+            link = builds.site(config) == "staff"
+        if self.config.enabled and link and self.tickets:
             return rewrite.ticket_links(html, self.tickets)
         return html
 
@@ -144,7 +152,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         publish.write_catalog(site, catalog, config.site_url or "/", AUDIENCES)
         log.info("%d permalink pages, %d redirect pages, catalog.json", go, moved)
         if self.ledger is not None and self.config.update_ledger:
-            added = self.ledger.update(catalog)
+            added = self.ledger.update(published(config))
             if added:
                 self.ledger.save()
                 log.info("ledger: recorded %d new ids, URLs or retirements in %s; commit it", added, self.ledger.shown)

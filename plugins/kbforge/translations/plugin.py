@@ -51,8 +51,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     @event_priority(-160)  # after kbforge/languages (-150) has placed the language's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        if not (self.config.enabled and self.config.status_page):
-            return files
+        if not (self.config.enabled and self.config.status_page) or builds.site(config) != "staff":
+            return files  # a page for writers: the staff site only
         lang = builds.current_language(config)
         t = strings.for_language(lang)
         content = notices.status_page(get_catalog(config), lang, builds.language_names(config), t, AUDIENCES)
