@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import textwrap
 from pathlib import Path
 
@@ -53,13 +54,27 @@ def project_config(tmp_path: Path, **overrides) -> Path:
     return path
 
 
-def build_site(tmp_path: Path, files: dict[str, str], **overrides) -> Path:
-    """Write ``files`` under tmp_path/docs, build with the project's config, return the site folder."""
+def build_site(tmp_path: Path, files: dict[str, str], env: dict | None = None, **overrides) -> Path:
+    """Write ``files`` under tmp_path/docs, build with the project's config, return the site folder.
+
+    ``env`` sets environment variables that mkdocs.yml reads (e.g. KB_SITE) for this build only.
+    """
     write_tree(tmp_path / "docs", files)
-    config = load_config(str(project_config(tmp_path, **overrides)))
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    build(config)
+    saved = {key: os.environ.get(key) for key in env or {}}
+    os.environ.update(env or {})
+    try:
+        config = load_config(str(project_config(tmp_path, **overrides)))
+        logging.getLogger("mkdocs").setLevel(logging.INFO)
+        build(config)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     return Path(config.site_dir)
+
+STAFF = {"KB_SITE": "staff"}
 
 
 def minimal_tree(langs=LANGS) -> dict[str, str]:

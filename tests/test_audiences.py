@@ -51,13 +51,8 @@ def public_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def staff_site(tmp_path_factory):
-    import os
-    from sitebuild import build_site
-    os.environ["KB_SITE"] = "staff"
-    try:
-        return build_site(tmp_path_factory.mktemp("staff"), audience_tree())
-    finally:
-        del os.environ["KB_SITE"]
+    from sitebuild import STAFF, build_site
+    return build_site(tmp_path_factory.mktemp("staff"), audience_tree(), env=STAFF)
 
 
 def test_no_byte_of_the_customer_site_carries_internal_content(public_site):

@@ -46,7 +46,7 @@ def used_keys() -> set[str]:
         keys |= set(re.findall(r"\bkb_t\.(\w+)", path.read_text(encoding="utf-8")))
         keys |= set(re.findall(r"\b(?:lang\.)?t\.(\w+)", path.read_text(encoding="utf-8")))
     for path in PYTHON:
-        keys |= set(re.findall(r"(?:\bt|for_language\([^)]*\))\[\"(\w+)\"\]", path.read_text(encoding="utf-8")))
+        keys |= set(re.findall(r"(?:\bt|for_language\([^)]*\))\[['\"](\w+)['\"]\]", path.read_text(encoding="utf-8")))
         keys |= set(re.findall(r"\blabels\[['\"](\w+)['\"]\]", path.read_text(encoding="utf-8")))
     return keys
 

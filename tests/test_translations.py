@@ -45,6 +45,12 @@ def tsite(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("translated"), translated_tree())
 
 
+@pytest.fixture(scope="module")
+def tsite_staff(tmp_path_factory):
+    from sitebuild import STAFF, build_site
+    return build_site(tmp_path_factory.mktemp("translated-staff"), translated_tree(), env=STAFF)
+
+
 NOTICE = {
     "missing": {"pl": "Ten artykuł nie jest jeszcze przetłumaczony na język polski. Czytają Państwo wersję oryginalną (Tiếng Việt)."},
     "outdated": {"es": "El original (Tiếng Việt) cambió el "},
@@ -125,8 +131,9 @@ def test_sitemap_lists_alternates_of_real_versions(tsite):
     ("vi", ["bản gốc", "lỗi thời", "chưa có"]), ("nb", ["original", "utdatert", "mangler"]),
     ("es", ["original", "desactualizada", "falta"]), ("pl", ["oryginał", "nieaktualne", "brak"]),
 ])
-def test_status_page_for_writers(tsite, lang, words):
-    doc = page(tsite, f"{lang}/translations/")
+def test_status_page_for_writers(tsite_staff, tsite, lang, words):
+    assert not (tsite / lang / "translations").exists()  # writers' page: staff site only
+    doc = page(tsite_staff, f"{lang}/translations/")
     row = [" ".join(td.text_content().split()) for td in doc.cssselect("article table tbody tr")[0]]
     assert row[0] == "KB-0001"
     assert row[1] == words[0] and row[3] == f"{words[1]} (steps)" and row[4] == words[2]

@@ -23,13 +23,33 @@ from .content.translations import MISSING, OUTDATED, UNTRACKED, report, stamp_fo
 STATES = (MISSING, OUTDATED, UNTRACKED)
 
 
-def _catalog(config_file: str):
+def _load(config_file: str):
     from mkdocs.config import load_config
 
     config = load_config(config_file)
     project = os.path.dirname(os.path.abspath(config_file))
     catalog = load_catalog(config.docs_dir, builds.languages(config), builds.default_language(config), project)
-    return catalog, builds.language_names(config)
+    return catalog, config
+
+
+def reviews(args) -> int:
+    import datetime as dt
+
+    from .content.reviews import overdue
+    from .reviews import report as review_report
+
+    catalog, config = _load(args.config_file)
+    plugin = config.plugins.get("kbforge/reviews")
+    intervals = plugin.config.intervals if plugin else {}
+    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    found = overdue(catalog, today, intervals)
+    if args.json:
+        print(json.dumps({owner: [{"id": d.entry.id, "lang": d.entry.lang, "title": d.entry.title,
+                                   "due": d.due.isoformat(), "path": d.entry.shown} for d in items]
+                          for owner, items in found.items()}, ensure_ascii=False, indent=1))
+    else:
+        print(review_report.text(found, today), end="")
+    return 1 if args.fail_if_overdue and found else 0
 
 
 def table(rep, catalog) -> str:
@@ -83,14 +103,25 @@ def main(argv=None) -> int:
     tr.add_argument("--json", action="store_true", help="print JSON instead of a table")
     tr.add_argument("--fail-on", default="", help=f"exit 1 if any article is {', '.join(STATES)} (comma-separated)")
     tr.add_argument("--stamp", nargs="+", metavar="FILE", help="mark these translations as up to date with their original")
+    rv = sub.add_parser("reviews", help="articles due for review, by owner")
+    rv.add_argument("-f", "--config-file", default="mkdocs.yml")
+    rv.add_argument("--today", help="measure against this day (YYYY-MM-DD) instead of today")
+    rv.add_argument("--json", action="store_true", help="print JSON instead of text")
+    rv.add_argument("--fail-if-overdue", action="store_true", help="exit 1 when any article is overdue")
     args = parser.parse_args(argv)
+    if args.command == "reviews":
+        try:
+            return reviews(args)
+        except ContentErrors as exc:
+            print(exc, file=sys.stderr)
+            return 2
 
     fail_on = [s for s in re.split(r"[,\s]+", args.fail_on) if s]
     unknown = [s for s in fail_on if s not in STATES]
     if unknown:
         parser.error(f"--fail-on: unknown status {', '.join(unknown)} (choose from {', '.join(STATES)})")
     try:
-        catalog, _ = _catalog(args.config_file)
+        catalog, _ = _load(args.config_file)
     except ContentErrors as exc:
         print(exc, file=sys.stderr)
         return 2

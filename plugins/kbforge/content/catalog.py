@@ -19,9 +19,11 @@ from .errors import ContentError, ContentErrors
 from .fingerprint import fingerprint
 from .glossary import Term, load_glossary
 from .links import Link, join, scan
+from .paths import load_paths
 from .model import Article, explain, model_for
 
 GLOSSARY_FILE = "glossary.yml"  # in each language folder
+PATHS_FILE = "paths.yml"  # onboarding paths, at the top of docs/
 _LOCALE_DIR = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
 
 
@@ -114,6 +116,7 @@ class Catalog:
     default: str
     entries: list[Entry] = field(default_factory=list)
     glossary: dict[str, dict[str, Term]] = field(default_factory=dict)  # lang -> key -> term
+    paths: dict = field(default_factory=dict)  # name -> ReadingPath (content/paths.py)
 
     def __post_init__(self):
         self._by_path = {(e.lang, e.path): e for e in self.entries}
@@ -258,7 +261,7 @@ class Catalog:
     def subset(self, keep, skip_internal: bool = False) -> "Catalog":
         """The catalog of the entries for which ``keep(entry)`` is true (one site's
         view); links are resolved again within it."""
-        view = Catalog(self.languages, self.default, [e for e in self.entries if keep(e)], self.glossary)
+        view = Catalog(self.languages, self.default, [e for e in self.entries if keep(e)], self.glossary, self.paths)
         view.check_links(skip_internal)
         return view
 
@@ -306,7 +309,15 @@ def load_catalog(docs_dir: str, languages: list[str], default: str, shown_base: 
                 glossary[lang] = load_glossary(path, os.path.relpath(path, shown_base))
             except ContentErrors as exc:
                 errors.extend(exc.errors)
-    catalog = Catalog(languages=list(languages), default=default, entries=entries, glossary=glossary)
+    paths = {}
+    paths_file = root / PATHS_FILE
+    if paths_file.exists():
+        try:
+            ids = {e.id for e in entries if e.id}
+            paths = load_paths(paths_file, os.path.relpath(paths_file, shown_base), list(languages), ids)
+        except ContentErrors as exc:
+            errors.extend(exc.errors)
+    catalog = Catalog(languages=list(languages), default=default, entries=entries, glossary=glossary, paths=paths)
     errors.extend(catalog.check_lifecycle())
     errors.extend(catalog.check_links())
     if errors:
