@@ -16,3 +16,16 @@ def page(site: Path, rel: str):
 def switcher(doc) -> dict[str, str]:
     """hreflang -> href of Material's language switcher."""
     return {a.get("hreflang"): a.get("href") for a in doc.cssselect(".md-select a[hreflang]")}
+
+
+def pagefind_pages(site: Path, lang: str) -> dict[str, dict]:
+    """URL -> fragment (title, content, meta) of every page in a language's search bundle."""
+    import gzip
+    import json
+
+    pages = {}
+    for path in (site / lang / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{"):])
+        pages[fragment["url"]] = fragment
+    return pages

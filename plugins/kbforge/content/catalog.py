@@ -52,6 +52,7 @@ class Entry:
     lines: dict = field(default_factory=dict, compare=False, repr=False)  # front matter key -> line
     source: dict | None = field(default=None, compare=False)  # what a translation was made from
     state: str = "validated"  # draft, not-validated, validated, archived
+    synonyms: tuple[str, ...] = ()
     fingerprint: str = ""  # of title, summary and body (content.fingerprint)
     section_hashes: dict = field(default_factory=dict, compare=False, repr=False)
     section_titles: dict = field(default_factory=dict, compare=False, repr=False)
@@ -370,6 +371,7 @@ def _read(src: Path, lang: str, path: str, shown: str) -> Entry:
             replaced_by=meta.replaced_by,
             source=meta.source.model_dump() if meta.source else None,
             state=meta.state,
+            synonyms=tuple(meta.synonyms),
         )
     return Entry(**common)
 

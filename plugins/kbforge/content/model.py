@@ -67,6 +67,8 @@ class Article(BaseModel):
     # A translation names the version of the original it was made from.
     source: Source | None = None
     state: Literal[STATES] = "validated"  # type: ignore[valid-type]
+    # Words customers use for what the article answers, for search only.
+    synonyms: list[Text] = []
 
 
 class Landing(BaseModel):

@@ -1,0 +1,66 @@
+"""Search preparation: what each page adds to the search index besides its text.
+
+Pagefind (the engine) folds combining accents ("zarzadzanie" finds
+"zarządzanie", exact spellings first) and stems nb, es and pl. It cannot
+fold letters that have no decomposition (Polish ł, Vietnamese đ, Norwegian
+ø and æ), and it knows nothing of the words customers use for a concept.
+The extra terms below fill both gaps.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html import unescape
+
+from text_unidecode import unidecode
+
+from .glossary import Term, form_pattern
+
+TAG = re.compile(r"<[^>]+>")
+WORD = re.compile(r"\w+", re.UNICODE)
+SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n+")
+
+
+def strip_marks(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def folded_text(text: str) -> str:
+    """The passages with letters the engine cannot fold, spelt in ASCII, in their
+    order (so "hoa don dien tu" still finds the phrase "hóa đơn điện tử")."""
+    out = []
+    for sentence in SENTENCE.split(unicodedata.normalize("NFC", text)):
+        words = WORD.findall(sentence.lower())
+        if any(strip_marks(w) != unidecode(w) for w in words):
+            out.append(" ".join(unidecode(w) for w in words))
+    return " . ".join(out)
+
+
+def customer_words(text: str, glossary: dict[str, Term]) -> list[str]:
+    """For every glossary concept the text uses, the other words people use for it."""
+    words = []
+    for term in glossary.values():
+        forms = [term.term, *term.also]
+        if any(form_pattern(form).search(text) for form in forms):
+            words += [*term.also, *term.avoid]
+    return words
+
+
+def extra_terms(text: str, *, title: str = "", summary: str = "", tags=(), synonyms=(), glossary=None) -> tuple[str, str]:
+    """The extra words to index with one page, not shown to readers: (strong,
+    weak). Strong: what the title, summary, tags and synonyms say, in customers'
+    words and in ASCII. Weak: the same for the body."""
+    glossary = glossary or {}
+    head = "\n".join([title, summary, *tags])
+    strong = list(dict.fromkeys([*tags, *synonyms, *customer_words(head, glossary)]))
+    weak = [w for w in dict.fromkeys(customer_words(text, glossary)) if w not in strong]
+    return (
+        " . ".join([*strong, folded_text("\n".join([head, *strong]))]),
+        " . ".join([*weak, folded_text("\n".join([text, *weak]))]),
+    )
+
+
+def strip_tags(html: str) -> str:
+    """The text of rendered HTML, for preparing extra terms (not for display)."""
+    return unescape(TAG.sub(" ", html))

@@ -1,0 +1,95 @@
+"""Search in the reader's language: one Pagefind bundle per language under
+/<lang>/pagefind/, searched from the Material header; nothing found offers
+matches in the other languages and a way to contact support.
+
+Context key:
+  kb_search   {"bundle": URL of this language's bundle folder, "others": [{lang, name, bundle}]}
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from .. import builds
+from ..catalog.plugin import get_catalog
+from ..content.catalog import page_url
+from ..content.search import extra_terms, strip_tags
+from . import index
+from .config import SearchConfig
+
+log = get_plugin_logger(__name__)
+TEMPLATES = Path(__file__).with_name("templates")
+ASSETS = ("assets/kbforge/search.js", "assets/kbforge/search.css")
+BUNDLE = "pagefind"
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    def __init__(self):
+        self.pages: list[tuple[str, str]] = []
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        self.pages = []  # per language build
+        if not self.config.enabled:
+            return
+        if str(TEMPLATES) not in config.theme.dirs:
+            # Before Material's own folder, whose header we replace; after overrides/.
+            at = 1 if config.theme.custom_dir else 0
+            config.theme.dirs.insert(at, str(TEMPLATES))
+        js, css = ASSETS
+        if js not in config.extra_javascript:
+            config.extra_javascript.append(js)
+        if css not in config.extra_css:
+            config.extra_css.append(css)
+
+    def _context(self, context, config):
+        lang = builds.current_language(config)
+        names = builds.language_names(config)
+        base = context.get("base_url", ".").rstrip("/")
+        context["kb_search"] = {
+            "bundle": f"{base}/{lang}/{BUNDLE}/",
+            "others": [{"lang": code, "name": name, "bundle": f"{base}/{code}/{BUNDLE}/"}
+                       for code, name in names.items() if code != lang],
+        }
+        return context
+
+    def on_page_context(self, context, *, page, config, nav):
+        return self._context(context, config) if self.config.enabled else context
+
+    def on_template_context(self, context, *, template_name, config):
+        return self._context(context, config) if self.config.enabled else context
+
+    @event_priority(-150)  # after the other plugins have finished the page
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.config.enabled:
+            return output
+        catalog = get_catalog(config)
+        entry = catalog.for_source(page.file.abs_src_path)
+        lang = builds.current_language(config)
+        if entry is None or entry.lang != lang:
+            return output  # generated pages, and fallback pages: not this language's text
+        section = catalog.at(lang, entry.path.split("/")[0] + "/index.md") if "/" in entry.path else None
+        extras = extra_terms(
+            strip_tags(page.content or ""), title=entry.title, summary=entry.summary or "", tags=entry.tags,
+            synonyms=entry.synonyms, glossary=catalog.glossary.get(lang),
+        )
+        meta = {"summary": entry.summary or "", "section": section.title if section else ""}
+        html = index.document(lang, entry.title, page.content or "", extras, meta)
+        self.pages.append(("/" + page_url(entry.path), html))
+        return output
+
+    @event_priority(0)  # before i18n (-100) starts the next language
+    def _write_bundle(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not self.pages:
+            return
+        lang = builds.current_language(config)
+        output = os.path.join(config.site_dir, lang, BUNDLE)
+        index.write_bundle(output, lang, self.pages)
+        log.info("search: %d pages indexed for '%s'", len(self.pages), lang)
+        self.pages = []
+
+    on_post_build = CombinedEvent(_write_bundle)

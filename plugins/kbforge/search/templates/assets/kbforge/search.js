@@ -1,0 +1,159 @@
+// Header search with Pagefind: the reader's language first (only its bundle is
+// downloaded), the other languages when nothing is found, and a way to
+// contact support. Results use Material's markup; arrow keys move through them.
+(function () {
+  var SENTINEL = "kbxterms"
+  var loaded = {}
+
+  function bundle(url) {
+    url = new URL(url, location.href).href
+    if (!loaded[url]) {
+      loaded[url] = import(url + "pagefind.js").then(function (pf) {
+        return pf.options({ excerptLength: 24 }).then(function () { pf.init(); return pf })
+      })
+    }
+    return loaded[url]
+  }
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[łŁ]/g, "l").replace(/[đĐ]/g, "d").replace(/[øØ]/g, "o").replace(/[æÆ]/g, "ae").toLowerCase()
+  }
+
+  function escapeHtml(text) {
+    var div = document.createElement("div")
+    div.textContent = text
+    return div.innerHTML
+  }
+
+  // An excerpt from the hidden extra terms means nothing to a reader: show the
+  // summary instead, with the query's words marked.
+  function snippet(data, query) {
+    if (data.excerpt && data.excerpt.indexOf(SENTINEL) < 0) return data.excerpt
+    var terms = fold(query).split(/\s+/).filter(Boolean)
+    return escapeHtml(data.meta.summary || "").split(/(\s+)/).map(function (word) {
+      var plain = fold(word).replace(/[^\w]/g, "")
+      return plain && terms.some(function (t) { return plain.indexOf(t) === 0 }) ? "<mark>" + word + "</mark>" : word
+    }).join("")
+  }
+
+  // Among the best matches, pages with the words as a phrase come first:
+  // "hoa don dien tu" is the phrase "hóa đơn điện tử", not four syllables
+  // anywhere. Compared without diacritics, as the reader typed it.
+  var POOL = 12
+
+  async function find(url, query, limit) {
+    var pf = await bundle(url)
+    var search = await pf.search(query)
+    if (!search || !search.results) return []
+    var found = await Promise.all(search.results.slice(0, POOL).map(function (r) { return r.data() }))
+    var phrase = fold(query).replace(/[^\w\s]/g, " ").trim().split(/\s+/).join(" ")
+    if (phrase.indexOf(" ") > 0) {
+      var has = function (text) {
+        return (" " + fold(text || "").replace(/[^\w\s]/g, " ").split(/\s+/).join(" ") + " ").indexOf(" " + phrase + " ") >= 0
+      }
+      var rank = function (data) { return has(data.meta.title) ? 0 : has(data.content) ? 1 : 2 }
+      found = found.map(function (data, i) { return [rank(data), i, data] })
+        .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] })
+        .map(function (t) { return t[2] })
+    }
+    return found.slice(0, limit)
+  }
+
+  function item(data, query, label) {
+    var li = document.createElement("li")
+    li.className = "md-search-result__item"
+    var head = '<a href="' + data.url + '" class="md-search-result__link" tabindex="-1"' +
+      (label ? ' hreflang="' + label.lang + '"' : "") + '><article class="md-search-result__article md-typeset">' +
+      '<div class="md-search-result__icon md-icon"></div>' +
+      (data.meta.section ? '<p class="kb-search-section">' + escapeHtml(data.meta.section) + "</p>" : "") +
+      "<h1>" + (label ? '<span class="kb-search-lang" lang="' + label.lang + '">' + escapeHtml(label.name) + "</span>" : "") +
+      escapeHtml(data.meta.title || data.url) + "</h1><p>" + snippet(data, query) + "</p></article></a>"
+    var subs = (data.sub_results || []).filter(function (s) { return s.url !== data.url && s.excerpt.indexOf(SENTINEL) < 0 }).slice(0, 2)
+    li.innerHTML = head + subs.map(function (s) {
+      return '<a href="' + s.url + '" class="md-search-result__link" tabindex="-1"><article class="md-search-result__article md-typeset">' +
+        "<h2>" + escapeHtml(s.title) + "</h2><p>" + s.excerpt + "</p></article></a>"
+    }).join("")
+    return li
+  }
+
+  function setup() {
+    var box = document.querySelector(".kb-search")
+    if (!box || box.dataset.ready) return
+    box.dataset.ready = "1"
+    var input = box.querySelector("input")
+    var meta = box.querySelector(".md-search-result__meta")
+    var list = box.querySelector(".md-search-result__list")
+    var toggle = document.getElementById("__search")
+    var others = JSON.parse(box.dataset.others || "[]")
+    var placeholder = meta.textContent
+    var turn = 0
+
+    async function run() {
+      var query = input.value.trim(), mine = ++turn
+      if (!query) { meta.textContent = placeholder; list.innerHTML = ""; return }
+      var results = await find(box.dataset.bundle, query, 10)
+      if (mine !== turn) return  // a newer query is on its way
+      list.innerHTML = ""
+      results.forEach(function (data) { list.appendChild(item(data, query)) })
+      if (results.length) {
+        meta.textContent = results.length === 1 ? box.dataset.one : box.dataset.other.replace("#", results.length)
+        box.dispatchEvent(new CustomEvent("kb-search-results", { detail: { query: query, count: results.length } }))
+        return
+      }
+      meta.textContent = box.dataset.none
+      var elsewhere = await Promise.all(others.map(function (other) {
+        return find(other.bundle, query, 3).then(function (found) {
+          return found.map(function (data) { return { data: data, label: other } })
+        }, function () { return [] })
+      }))
+      if (mine !== turn) return
+      elsewhere = [].concat.apply([], elsewhere)
+      if (elsewhere.length) {
+        var note = document.createElement("li")
+        note.className = "kb-search-elsewhere"
+        note.textContent = box.dataset.elsewhere
+        list.appendChild(note)
+        elsewhere.forEach(function (hit) { list.appendChild(item(hit.data, query, hit.label)) })
+      }
+      if (box.dataset.support) {
+        var contact = document.createElement("li")
+        contact.className = "kb-search-contact"
+        contact.innerHTML = escapeHtml(box.dataset.contact) + ': <a class="md-search-result__link" tabindex="-1" href="mailto:' +
+          escapeHtml(box.dataset.support) + '">' + escapeHtml(box.dataset.support) + "</a>"
+        list.appendChild(contact)
+      }
+      box.dispatchEvent(new CustomEvent("kb-search-results", { detail: { query: query, count: 0 } }))
+    }
+
+    input.addEventListener("focus", function () { toggle.checked = true; bundle(box.dataset.bundle) })
+    input.addEventListener("input", run)
+    box.querySelector("form").addEventListener("reset", function () { setTimeout(run) })
+    box.addEventListener("keydown", function (event) {
+      var links = Array.prototype.slice.call(list.querySelectorAll("a.md-search-result__link"))
+      var at = links.indexOf(document.activeElement)
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault()
+        var next = event.key === "ArrowDown" ? at + 1 : at - 1
+        if (next < 0) { input.focus(); return }
+        if (links[Math.min(next, links.length - 1)]) links[Math.min(next, links.length - 1)].focus()
+      } else if (event.key === "Enter" && at < 0 && links[0]) {
+        event.preventDefault()
+        location.href = links[0].href
+      } else if (event.key === "Escape") {
+        toggle.checked = false
+        input.blur()
+      }
+    })
+    document.addEventListener("keydown", function (event) {
+      var typing = /input|textarea|select/i.test(document.activeElement.tagName) || document.activeElement.isContentEditable
+      if (!typing && (event.key === "/" || event.key === "s") && !event.metaKey && !event.ctrlKey) {
+        event.preventDefault()
+        input.focus()
+      }
+    })
+  }
+
+  if (window.document$) document$.subscribe(setup)
+  else document.addEventListener("DOMContentLoaded", setup)
+})()
