@@ -73,9 +73,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if entry is None or entry.lang != lang:
             return output  # generated pages, and fallback pages: not this language's text
         section = catalog.at(lang, entry.path.split("/")[0] + "/index.md") if "/" in entry.path else None
+        # Landing pages get no customers' words: the articles should answer those.
+        glossary = catalog.glossary.get(lang) if entry.is_article else None
         extras = extra_terms(
             strip_tags(page.content or ""), title=entry.title, summary=entry.summary or "", tags=entry.tags,
-            synonyms=entry.synonyms, glossary=catalog.glossary.get(lang),
+            synonyms=entry.synonyms, glossary=glossary,
         )
         meta = {"summary": entry.summary or "", "section": section.title if section else ""}
         html = index.document(lang, entry.title, page.content or "", extras, meta)

@@ -42,11 +42,35 @@
   // anywhere. Compared without diacritics, as the reader typed it.
   var POOL = 12
 
+  // A customer's own words rarely all stand in one article: when too few pages
+  // have every word, pages with the most (and rarest) of them follow.
+  async function someWords(pf, words, skip) {
+    var scores = {}, byId = {}
+    var searches = await Promise.all(words.map(function (w) { return pf.search(w) }))
+    searches.forEach(function (search) {
+      var results = (search && search.results) || []
+      var weight = 1 / Math.log(2 + results.length)  // rarer words say more
+      results.forEach(function (r, i) {
+        if (skip[r.id]) return
+        byId[r.id] = r
+        scores[r.id] = (scores[r.id] || 0) + weight / (1 + i / 20)
+      })
+    })
+    return Object.keys(scores).sort(function (a, b) { return scores[b] - scores[a] })
+      .map(function (id) { return byId[id] })
+  }
+
   async function find(url, query, limit) {
     var pf = await bundle(url)
     var search = await pf.search(query)
-    if (!search || !search.results) return []
-    var found = await Promise.all(search.results.slice(0, POOL).map(function (r) { return r.data() }))
+    var results = (search && search.results) || []
+    var words = query.split(/\s+/).filter(function (w) { return w.length > 2 })
+    if (results.length < 3 && words.length > 1) {
+      var seen = {}
+      results.forEach(function (r) { seen[r.id] = true })
+      results = results.concat(await someWords(pf, words, seen))
+    }
+    var found = await Promise.all(results.slice(0, POOL).map(function (r) { return r.data() }))
     var phrase = fold(query).replace(/[^\w\s]/g, " ").trim().split(/\s+/).join(" ")
     if (phrase.indexOf(" ") > 0) {
       var has = function (text) {
@@ -90,7 +114,7 @@
     var turn = 0
 
     async function run() {
-      var query = input.value.trim(), mine = ++turn
+      var query = input.value.normalize("NFC").trim(), mine = ++turn
       if (!query) { meta.textContent = placeholder; list.innerHTML = ""; return }
       var results = await find(box.dataset.bundle, query, 10)
       if (mine !== turn) return  // a newer query is on its way
