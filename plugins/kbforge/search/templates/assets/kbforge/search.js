@@ -113,16 +113,22 @@
     var placeholder = meta.textContent
     var turn = 0
 
+    // Tells scripts (and tests) which query the shown results answer.
+    function done(query, count) {
+      meta.dataset.query = query
+      box.dispatchEvent(new CustomEvent("kb-search-results", { detail: { query: query, count: count } }))
+    }
+
     async function run() {
       var query = input.value.normalize("NFC").trim(), mine = ++turn
-      if (!query) { meta.textContent = placeholder; list.innerHTML = ""; return }
+      if (!query) { meta.textContent = placeholder; list.innerHTML = ""; done(query, 0); return }
       var results = await find(box.dataset.bundle, query, 10)
       if (mine !== turn) return  // a newer query is on its way
       list.innerHTML = ""
       results.forEach(function (data) { list.appendChild(item(data, query)) })
       if (results.length) {
         meta.textContent = results.length === 1 ? box.dataset.one : box.dataset.other.replace("#", results.length)
-        box.dispatchEvent(new CustomEvent("kb-search-results", { detail: { query: query, count: results.length } }))
+        done(query, results.length)
         return
       }
       meta.textContent = box.dataset.none
@@ -147,7 +153,7 @@
           escapeHtml(box.dataset.support) + '">' + escapeHtml(box.dataset.support) + "</a>"
         list.appendChild(contact)
       }
-      box.dispatchEvent(new CustomEvent("kb-search-results", { detail: { query: query, count: 0 } }))
+      done(query, 0)
     }
 
     input.addEventListener("focus", function () { toggle.checked = true; bundle(box.dataset.bundle) })
