@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from html import escape
-
-from pagefind.index import IndexConfig, PagefindIndex
 
 SENTINEL = "kbxterms"  # marks the extra terms, so excerpts taken from them can be replaced
 
@@ -27,16 +28,25 @@ def document(lang: str, title: str, content: str, extras: tuple[str, str], meta:
     )
 
 
-async def _write(output: str, lang: str, pages: list[tuple[str, str]]) -> None:
-    config = IndexConfig(output_path=output, force_language=lang, keep_index_url=False)
-    async with PagefindIndex(config=config) as index:
-        for url, html in pages:
-            await index.add_html_file(content=html, url=url)
+class Bundle:
+    """One language's Pagefind bundle, written by the pagefind binary in the
+    background while the next language builds (the machine has more than one core)."""
 
+    def __init__(self, output: str, lang: str, pages: list[tuple[str, str]]):
+        self.folder = tempfile.mkdtemp(prefix=f"kb-search-{lang}-")
+        for url, html in pages:  # one file per page, at its URL below the language folder
+            path = os.path.join(self.folder, url.strip("/"), "index.html")
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(html)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", self.folder, "--output-path", output,
+             "--force-language", lang, "--quiet"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
 
-def write_bundle(output: str, lang: str, pages: list[tuple[str, str]]) -> None:
-    """``pages``: (URL relative to the bundle's parent folder, HTML)."""
-    # A thread of its own: the caller may already run an event loop (mkdocs
-    # serve's reloader, or a test driving a browser).
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, _write(output, lang, pages)).result()
+    def wait(self) -> str | None:
+        """None when the bundle is written, else what pagefind said."""
+        out, _ = self.process.communicate()
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return None if self.process.returncode == 0 else (out or f"exit {self.process.returncode}")

@@ -9,9 +9,11 @@ Context key:
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
@@ -26,14 +28,18 @@ log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).with_name("templates")
 ASSETS = ("assets/kbforge/search.js", "assets/kbforge/search.css")
 BUNDLE = "pagefind"
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')  # the ¶ after each heading
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self):
         self.pages: list[tuple[str, str]] = []
+        self.bundles: dict[str, index.Bundle] = {}
 
     def on_config(self, config: MkDocsConfig) -> None:
         self.pages = []  # per language build
+        if not builds.is_nested_build(config):
+            self.bundles = {}
         if not self.config.enabled:
             return
         if str(TEMPLATES) not in config.theme.dirs:
@@ -80,18 +86,27 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             synonyms=entry.synonyms, glossary=glossary,
         )
         meta = {"summary": entry.summary or "", "section": section.title if section else ""}
-        html = index.document(lang, entry.title, page.content or "", extras, meta)
+        html = index.document(lang, entry.title, HEADERLINK.sub("", page.content or ""), extras, meta)
         self.pages.append(("/" + page_url(entry.path), html))
         return output
 
     @event_priority(0)  # before i18n (-100) starts the next language
-    def _write_bundle(self, *, config: MkDocsConfig) -> None:
+    def _start_bundle(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or not self.pages:
             return
         lang = builds.current_language(config)
         output = os.path.join(config.site_dir, lang, BUNDLE)
-        index.write_bundle(output, lang, self.pages)
-        log.info("search: %d pages indexed for '%s'", len(self.pages), lang)
+        self.bundles[lang] = index.Bundle(output, lang, self.pages)
+        log.info("search: indexing %d pages for '%s'", len(self.pages), lang)
         self.pages = []
 
-    on_post_build = CombinedEvent(_write_bundle)
+    @event_priority(-200)  # once every language is built: wait for the indexers
+    def _finish_bundles(self, *, config: MkDocsConfig) -> None:
+        if not builds.all_languages_built(config):
+            return
+        bundles, self.bundles = self.bundles, {}
+        failed = {lang: error for lang, bundle in bundles.items() if (error := bundle.wait())}
+        if failed:
+            raise PluginError("search index failed: " + "; ".join(f"{lang}: {e.strip()}" for lang, e in failed.items()))
+
+    on_post_build = CombinedEvent(_start_bundle, _finish_bundles)
