@@ -144,6 +144,6 @@ def test_build_stops_with_every_error_in_the_log(build, caplog):
     assert "2 problems in content:" in log
     assert "docs/pl/practices/service.md:5: unknown field 'audeince' (did you mean 'audience'?)" in log
     assert (
-        "docs/nb/practices/service.md:4: malformed YAML in front matter: expected ',' or ']', "
-        "but got ':' (a flow sequence started on line 3)" in log
+        "docs/nb/practices/service.md:4: malformed YAML in front matter: did not find expected "
+        "',' or ']' (a flow sequence started on line 3)" in log
     )

@@ -128,6 +128,7 @@ class Catalog:
                 self._by_id.setdefault(e.id, {})[e.lang] = e
         self._incoming: dict[tuple[str, str], list[Entry]] = {}
         self._serves: set[str] | None = None
+        self._tags: dict[str, dict[str, list[Entry]]] = {}
 
     def check_lifecycle(self) -> list[ContentError]:
         """Replacements exist and aliases do not shadow a page."""
@@ -255,6 +256,17 @@ class Catalog:
     def referenced_by(self, entry: Entry) -> list[Entry]:
         """Articles of the same language that link to ``entry``, by title."""
         return self._incoming.get((entry.lang, entry.id), [])
+
+    def tag_index(self, lang: str) -> dict[str, list[Entry]]:
+        """Tag -> the articles of ``lang`` that carry it (built once)."""
+        if lang not in self._tags:
+            index: dict[str, list[Entry]] = {}
+            for e in self.entries:
+                if e.lang == lang and e.is_article:
+                    for tag in e.tags:
+                        index.setdefault(tag, []).append(e)
+            self._tags[lang] = index
+        return self._tags[lang]
 
     def articles(self, lang: str | None = None) -> list[Entry]:
         return [e for e in self.entries if e.is_article and (lang is None or e.lang == lang)]

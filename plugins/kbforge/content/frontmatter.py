@@ -18,7 +18,7 @@ _OPEN = re.compile(r"\A---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """SafeLoader that leaves dates as text, so a bad date is a validation
     error with a line (PyYAML raises a bare ValueError on "2026-13-01")."""
 
@@ -57,8 +57,12 @@ def parse(text: str, path: str) -> FrontMatter:
     source = text[opened.end() : close.start()]
     offset = 2  # YAML line 0 is file line 2
     try:
-        node = yaml.compose(source, Loader=_Loader)
-        data = yaml.load(source, Loader=_Loader) if node is not None else {}
+        loader = _Loader(source)
+        try:
+            node = loader.get_single_node()  # one parse: the nodes give lines, then the data
+            data = loader.construct_document(node) if node is not None else {}
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + offset if mark else 1

@@ -13,11 +13,16 @@ def related(catalog: Catalog, entry: Entry, limit: int = 5, audiences=("public",
     """At most ``limit`` articles of ``entry``'s language, best first."""
     if not entry.is_article:
         return []
+    by_tag = catalog.tag_index(entry.lang)
     outgoing = _targets(catalog, entry)
     incoming = {e.id for e in catalog.referenced_by(entry)}
+    candidates = {e.id: e for tag in entry.tags for e in by_tag.get(tag, ())}
+    for article_id in outgoing | incoming:
+        if (other := catalog.get(article_id, entry.lang)) is not None:
+            candidates[article_id] = other
     tags = set(entry.tags)
     scored = []
-    for other in catalog.articles(entry.lang):
+    for other in candidates.values():
         if other.id == entry.id or other.retired or other.audience not in audiences:
             continue
         score = TAG_WEIGHT * len(tags & set(other.tags))

@@ -19,6 +19,8 @@ from .glossary import Term, form_pattern
 
 TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"\w+", re.UNICODE)
+# Letters without a Unicode decomposition, which accent folding leaves alone.
+HARD = re.compile("[łŁđĐøØæÆßœŒðÐþÞıı]")
 SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n+")
 
 
@@ -31,9 +33,8 @@ def folded_text(text: str) -> str:
     order (so "hoa don dien tu" still finds the phrase "hóa đơn điện tử")."""
     out = []
     for sentence in SENTENCE.split(unicodedata.normalize("NFC", text)):
-        words = WORD.findall(sentence.lower())
-        if any(strip_marks(w) != unidecode(w) for w in words):
-            out.append(" ".join(unidecode(w) for w in words))
+        if HARD.search(sentence):
+            out.append(" ".join(WORD.findall(unidecode(sentence.lower()))))
     return " . ".join(out)
 
 

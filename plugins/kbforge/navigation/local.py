@@ -29,6 +29,7 @@ class LocalNav:
     def __init__(self, nav: Navigation, neighbours: int):
         self.nav, self.neighbours = nav, neighbours
         self.root = [i for i in nav.items if isinstance(i, Page) and i is not nav.homepage]
+        self.root_position = {id(p): n for n, p in enumerate(self.root)}  # Page.__eq__ is slow
         self.where: dict[int, tuple[Section | None, int]] = {}  # id(page) -> (section, position)
         self._walk(nav.items, None)
 
@@ -68,8 +69,8 @@ class LocalNav:
             local = {"title": section.title, "page": _index_page(section), "pages": items,
                      "before": before, "after": after,
                      "sections": [c for c in section.children if isinstance(c, Section)]}
-        elif many_roots and page in self.root:
-            items, before, after = self._window(self.root, self.root.index(page))
+        elif many_roots and id(page) in self.root_position:
+            items, before, after = self._window(self.root, self.root_position[id(page)])
             local = {"title": self.nav.homepage.title if self.nav.homepage else "", "page": self.nav.homepage,
                      "pages": items, "before": before, "after": after, "sections": []}
         crumbs = []
