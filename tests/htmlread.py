@@ -27,5 +27,6 @@ def pagefind_pages(site: Path, lang: str) -> dict[str, dict]:
     for path in (site / lang / "pagefind" / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
         fragment = json.loads(data[data.index(b"{"):])
-        pages[fragment["url"]] = fragment
+        url = fragment["url"]  # pages are indexed as a/b.html for /a/b/
+        pages[url[: -len(".html")] + "/" if url.endswith(".html") else url] = fragment
     return pages

@@ -34,9 +34,15 @@ class Bundle:
 
     def __init__(self, output: str, lang: str, pages: list[tuple[str, str]]):
         self.folder = tempfile.mkdtemp(prefix=f"kb-search-{lang}-")
-        for url, html in pages:  # one file per page, at its URL below the language folder
-            path = os.path.join(self.folder, url.strip("/"), "index.html")
-            os.makedirs(os.path.dirname(path), exist_ok=True)
+        made = set()
+        for url, html in pages:
+            # "/a/b/" is written as a/b.html (search.js turns it back): one folder
+            # per section instead of one per page, which the build feels at scale.
+            path = os.path.join(self.folder, (url.strip("/") or "index") + ".html")
+            folder = os.path.dirname(path)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
             with open(path, "w", encoding="utf-8") as fh:
                 fh.write(html)
         self.process = subprocess.Popen(

@@ -60,6 +60,9 @@
       .map(function (id) { return byId[id] })
   }
 
+  // Pages are indexed as a/b.html for /a/b/ (see search/index.py).
+  function pageUrl(url) { return url.replace(/\.html(?=#|$)/, "/") }
+
   async function find(url, query, limit) {
     var pf = await bundle(url)
     var search = await pf.search(query)
@@ -70,7 +73,13 @@
       results.forEach(function (r) { seen[r.id] = true })
       results = results.concat(await someWords(pf, words, seen))
     }
-    var found = await Promise.all(results.slice(0, POOL).map(function (r) { return r.data() }))
+    var found = await Promise.all(results.slice(0, POOL).map(function (r) {
+      return r.data().then(function (data) {
+        data.url = pageUrl(data.url)
+        ;(data.sub_results || []).forEach(function (sub) { sub.url = pageUrl(sub.url) })
+        return data
+      })
+    }))
     var phrase = fold(query).replace(/[^\w\s]/g, " ").trim().split(/\s+/).join(" ")
     if (phrase.indexOf(" ") > 0) {
       var has = function (text) {
