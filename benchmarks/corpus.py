@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 LANGS = ["vi", "nb", "es", "pl"]
+RENAMED = {"index.md": "index-article.md", "README.md": "readme-article.md"}
 HOME = {"vi": "Trung tâm trợ giúp", "nb": "Hjelpesenter", "es": "Centro de ayuda", "pl": "Centrum pomocy"}
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 LOCAL_LINK = re.compile(r"\[([^\]]*)\]\(([^)#\s:]+\.md)(#[^)]*)?\)")
@@ -54,6 +55,7 @@ def write_trees(corpus: Path, limit: int | None, out: Path) -> tuple[Path, Path,
         (stock / lang / "index.md").write_text(f"# {HOME[lang]}\n\n{HOME[lang]}.\n", encoding="utf-8")
         for number, name in enumerate(names):
             text = (corpus / lang / name).read_text(encoding="utf-8")
+            target = RENAMED.get(name, name)  # the home page is index.md
             meta, body = _front(text)
             body = LOCAL_LINK.sub(lambda m: m.group(0) if m.group(2) in keep else m.group(1), body)
             title = str(meta.get("title") or name[:-3])
@@ -65,10 +67,10 @@ def write_trees(corpus: Path, limit: int | None, out: Path) -> tuple[Path, Path,
                 "id": f"KB-{10000 + number}", "title": title, "type": "guide", "audience": "public",
                 "tags": [], "owner": "m365", "reviewed": reviewed.isoformat(), "summary": _summary(body, title),
             }
-            (ours / lang / name).write_text(
+            (ours / lang / target).write_text(
                 "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body, encoding="utf-8")
             stock_front = {"title": title}
-            (stock / lang / name).write_text(
+            (stock / lang / target).write_text(
                 "---\n" + yaml.safe_dump(stock_front, allow_unicode=True) + "---\n\n" + body, encoding="utf-8")
     return ours, stock, len(names)
 

@@ -70,6 +70,18 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def shipped(tmp_path_factory):
+    """The shipped docs/, built as the customer site at the address it is served
+    on; yields (base URL, site folder)."""
+    from sitebuild import PROJECT
+    tmp = tmp_path_factory.mktemp("shipped")
+    server, url = serve(tmp / "site")
+    site = build_site(tmp, {}, env={"KB_UPDATE_LEDGER": "false"}, docs_dir=str(PROJECT / "docs"), site_url=url + "/")
+    yield url, site
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: install Debian's 'chromium' package (see README)")

@@ -7,20 +7,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sitebuild import LANGS, PROJECT, build_site
+from sitebuild import LANGS
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def kb(tmp_path_factory):
-    """The shipped docs/, built as the customer site at the address it is served on."""
-    from conftest import serve
-    tmp = tmp_path_factory.mktemp("kb")
-    server, url = serve(tmp / "site")
-    build_site(tmp, {}, env={"KB_UPDATE_LEDGER": "false"}, docs_dir=str(PROJECT / "docs"), site_url=url + "/")
-    yield url
-    server.shutdown()
+def kb(shipped):
+    return shipped[0]
 
 
 def search(page, query):

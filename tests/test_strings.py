@@ -48,6 +48,9 @@ def used_keys() -> set[str]:
     for path in PYTHON:
         keys |= set(re.findall(r"(?:\bt|for_language\([^)]*\))\[['\"](\w+)['\"]\]", path.read_text(encoding="utf-8")))
         keys |= set(re.findall(r"\blabels\[['\"](\w+)['\"]\]", path.read_text(encoding="utf-8")))
+        # strings picked by prefix, e.g. t.get(f"type_{entry.type}")
+        for prefix in re.findall(r"t\.get\(f\"(\w+_)\{", path.read_text(encoding="utf-8")):
+            keys |= {k for k in strings.load() if k.startswith(prefix)}
     return keys
 
 

@@ -74,10 +74,17 @@ def render(catalog: Catalog, lang: str, folder: str, number: int, size: int, her
                    + (f'<br><span class="kb-listing-summary">{escape(entry.summary)}</span>' if entry.summary else "")
                    + "</li>")
     out.append("</ul>")
-    if total > 1:
-        out.append(f'<nav class="kb-pages" aria-label="{escape(t["pages_label"])}"><ul>')
-        for n in range(1, total + 1):
-            current = ' aria-current="page"' if n == number else ""
-            out.append(f'<li><a href="{href(listing_url(lang, folder, n))}"{current}>{n}</a></li>')
-        out.append("</ul></nav>")
+    out.append(pager([listing_url(lang, folder, n) for n in range(1, total + 1)], number, here, t))
     return "\n".join(out)
+
+
+def pager(urls: list[str], number: int, here: str, t: dict) -> str:
+    """Links to every page of a listing (none when there is one page)."""
+    if len(urls) < 2:
+        return ""
+    current = ' aria-current="page"'
+    items = "".join(
+        f'<li><a href="{escape(posixpath.relpath(url, here.rstrip("/")) + "/")}"{current if n == number else ""}>{n}</a></li>'
+        for n, url in enumerate(urls, start=1))
+    return f'<nav class="kb-pages" aria-label="{escape(t["pages_label"])}"><ul>{items}</ul></nav>'
+

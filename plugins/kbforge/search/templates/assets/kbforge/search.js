@@ -26,15 +26,26 @@
     return div.innerHTML
   }
 
-  // An excerpt from the hidden extra terms means nothing to a reader: show the
-  // summary instead, with the query's words marked.
+  // The snippet: a window of the page's own text (not its extra search terms)
+  // around the first word that matches, matched words marked; compared without
+  // diacritics, so "hoa don" marks "hóa đơn".
   function snippet(data, query) {
-    if (data.excerpt && data.excerpt.indexOf(SENTINEL) < 0) return data.excerpt
+    var text = (data.content || "").split(SENTINEL)[0]
+    var words = text.split(/\s+/)
     var terms = fold(query).split(/\s+/).filter(Boolean)
-    return escapeHtml(data.meta.summary || "").split(/(\s+)/).map(function (word) {
+    var hit = function (word) {
       var plain = fold(word).replace(/[^\w]/g, "")
-      return plain && terms.some(function (t) { return plain.indexOf(t) === 0 }) ? "<mark>" + word + "</mark>" : word
-    }).join("")
+      // short terms (a Vietnamese syllable, "på") match whole words; longer ones their forms
+      return plain && terms.some(function (t) {
+        return t.length <= 4 ? plain === t : plain.indexOf(t.slice(0, -1)) === 0
+      })
+    }
+    var at = words.findIndex(hit)
+    if (at < 0) return escapeHtml(data.meta.summary || words.slice(0, 24).join(" "))
+    var start = Math.max(0, at - 8)
+    return (start ? "… " : "") + words.slice(start, start + 26).map(function (word) {
+      return hit(word) ? "<mark>" + escapeHtml(word) + "</mark>" : escapeHtml(word)
+    }).join(" ") + (start + 26 < words.length ? " …" : "")
   }
 
   // Among the best matches, pages with the words as a phrase come first:
@@ -102,10 +113,10 @@
       (data.meta.section ? '<p class="kb-search-section">' + escapeHtml(data.meta.section) + "</p>" : "") +
       "<h1>" + (label ? '<span class="kb-search-lang" lang="' + label.lang + '">' + escapeHtml(label.name) + "</span>" : "") +
       escapeHtml(data.meta.title || data.url) + "</h1><p>" + snippet(data, query) + "</p></article></a>"
-    var subs = (data.sub_results || []).filter(function (s) { return s.url !== data.url && s.excerpt.indexOf(SENTINEL) < 0 }).slice(0, 2)
+    var subs = (data.sub_results || []).filter(function (s) { return s.url !== data.url && s.title }).slice(0, 3)
     li.innerHTML = head + subs.map(function (s) {
       return '<a href="' + s.url + '" class="md-search-result__link" tabindex="-1"><article class="md-search-result__article md-typeset">' +
-        "<h2>" + escapeHtml(s.title) + "</h2><p>" + s.excerpt + "</p></article></a>"
+        "<h2>" + escapeHtml(s.title) + "</h2></article></a>"
     }).join("")
     return li
   }

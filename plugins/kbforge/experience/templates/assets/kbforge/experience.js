@@ -1,0 +1,94 @@
+// Runbook checklists (kept in this browser, with a reset), FAQ answers that open
+// when linked to, "Was this helpful?", and the home page's search box.
+(function () {
+  function read(key) { try { return JSON.parse(localStorage.getItem(key)) } catch (e) { return null } }
+  function write(key, value) { try { localStorage.setItem(key, JSON.stringify(value)) } catch (e) { /* not kept */ } }
+
+  function steps() {
+    var list = document.querySelector("ol.kb-steps")
+    if (!list || list.dataset.ready) return
+    list.dataset.ready = "1"
+    var key = "kb.steps." + location.pathname
+    var boxes = Array.prototype.slice.call(list.querySelectorAll(":scope > li > input.kb-step-check"))
+    var done = read(key) || []
+    boxes.forEach(function (box, n) {
+      box.checked = done.indexOf(n) >= 0
+      box.parentNode.classList.toggle("kb-step--done", box.checked)
+      box.addEventListener("change", function () {
+        box.parentNode.classList.toggle("kb-step--done", box.checked)
+        write(key, boxes.map(function (b, i) { return b.checked ? i : -1 }).filter(function (i) { return i >= 0 }))
+      })
+    })
+    var reset = document.querySelector(".kb-steps-reset")
+    if (reset) reset.addEventListener("click", function () {
+      boxes.forEach(function (box) { box.checked = false; box.parentNode.classList.remove("kb-step--done") })
+      write(key, [])
+    })
+  }
+
+  function openLinkedQuestion() {
+    if (!location.hash) return
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)))
+    var details = target && target.closest("details.kb-faq")
+    if (details) { details.open = true; target.scrollIntoView() }
+  }
+
+  function feedback() {
+    var form = document.querySelector(".kb-feedback")
+    if (!form || form.dataset.ready) return
+    form.dataset.ready = "1"
+    var key = "kb.feedback." + form.dataset.article + "." + form.dataset.lang
+    var vote = form.querySelector(".kb-feedback__vote"), thanks = form.querySelector(".kb-feedback__thanks")
+    var done = form.querySelector(".kb-feedback__done")
+    function post(payload) {
+      if (!form.dataset.endpoint) return
+      fetch(form.dataset.endpoint, {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload), keepalive: true
+      }).catch(function () { /* the vote stays in this browser */ })
+    }
+    function payload(helpful, comment) {
+      return { article: form.dataset.article, lang: form.dataset.lang, url: location.href.split("#")[0],
+               helpful: helpful, comment: comment || null, sent: new Date().toISOString() }
+    }
+    var saved = read(key)
+    if (saved) { vote.hidden = true; (saved.comment ? done : thanks).hidden = false; if (saved.comment) thanks.hidden = true }
+    form.querySelectorAll("button[data-helpful]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var helpful = button.dataset.helpful === "yes"
+        write(key, { helpful: helpful })
+        post(payload(helpful))
+        vote.hidden = true
+        thanks.hidden = false
+        thanks.querySelector("textarea").focus()
+      })
+    })
+    form.querySelector(".kb-feedback__send").addEventListener("click", function () {
+      var comment = thanks.querySelector("textarea").value.trim()
+      if (!comment) return
+      var state = read(key) || {}
+      state.comment = comment
+      write(key, state)
+      post(payload(state.helpful, comment))
+      thanks.hidden = true
+      done.hidden = false
+    })
+  }
+
+  function homeSearch() {
+    var box = document.querySelector(".kb-home-search__input")
+    var header = document.querySelector(".kb-search input")
+    if (!box || !header || box.dataset.ready) return
+    box.dataset.ready = "1"
+    box.addEventListener("input", function () {
+      header.value = box.value
+      header.focus()
+      header.dispatchEvent(new Event("input"))
+      box.value = ""
+    })
+  }
+
+  function setup() { steps(); openLinkedQuestion(); feedback(); homeSearch() }
+  window.addEventListener("hashchange", openLinkedQuestion)
+  if (window.document$) document$.subscribe(setup)
+  else document.addEventListener("DOMContentLoaded", setup)
+})()
