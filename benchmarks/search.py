@@ -39,8 +39,8 @@ CHROMIUM = "/usr/bin/chromium"
 
 # Set before typing, read when results have settled.
 PROBE = """() => {
-  window.__kb = {keyup: 0, changed: 0}
-  document.addEventListener('keyup', () => { window.__kb.keyup = performance.now() }, true)
+  window.__kb = {keyup: 0, changed: 0}  // keyup holds the last keydown: results may come before the key is released
+  document.addEventListener('keydown', () => { window.__kb.keyup = performance.now() }, true)
   const list = document.querySelector('.md-search-result__list')
   new MutationObserver(() => { window.__kb.changed = performance.now() })
     .observe(list, {childList: true, subtree: true, characterData: true})

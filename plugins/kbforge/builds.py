@@ -20,12 +20,13 @@ def i18n(config: MkDocsConfig):
 
 
 def languages(config: MkDocsConfig) -> list[str]:
-    """Locales that are built, in configured order."""
-    return [lang.locale for lang in i18n(config).config.languages if lang.build]
+    """The knowledge base's locales, in configured order, also when only one is
+    built (i18n's build_only_locale, for a fast preview while writing)."""
+    return [lang.locale for lang in i18n(config).config.languages if lang.locale != "null"]
 
 
 def language_names(config: MkDocsConfig) -> dict[str, str]:
-    return {lang.locale: lang.name for lang in i18n(config).config.languages if lang.build}
+    return {lang.locale: lang.name for lang in i18n(config).config.languages if lang.locale != "null"}
 
 
 def default_language(config: MkDocsConfig) -> str:
