@@ -13,7 +13,6 @@ from mkdocs.exceptions import Abort
 
 from htmlread import page
 from kbforge.content import ContentErrors, load_catalog
-from kbforge.content.catalog import LinkError
 from kbforge.content.links import Link
 from kbforge.links.publish import SCHEMA
 from sitebuild import LANGS, article, linked_tree, write_tree

@@ -11,7 +11,7 @@ import sys
 import pytest
 import yaml
 
-from htmlread import page, pagefind_pages, switcher
+from htmlread import page, pagefind_pages
 from kbforge.content.fingerprint import fingerprint
 from kbforge.content.frontmatter import parse
 from sitebuild import LANGS, PROJECT, article, minimal_tree

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .. import builds, strings
+from .. import builds, strings, theme
 from ..catalog.plugin import get_full_catalog
 from ..content import audience
 from ..content.passages import strip_internal
@@ -34,10 +34,7 @@ class AudiencesPlugin(BasePlugin[AudiencesConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        if str(TEMPLATES) not in config.theme.dirs:
-            config.theme.dirs.append(str(TEMPLATES))
-        if ASSET not in config.extra_css:
-            config.extra_css.append(ASSET)
+        theme.register(config, TEMPLATES, css=[ASSET])
         if builds.is_nested_build(config):
             return
         full = get_full_catalog(config)

@@ -15,9 +15,9 @@ from pathlib import Path
 from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 
-from .. import builds, strings
+from .. import builds, strings, theme
 from ..catalog.plugin import get_catalog
 from ..languages.layout import site_path
 from . import home, pages, tags
@@ -33,13 +33,8 @@ class ExperiencePlugin(BasePlugin[ExperienceConfig]):
         self.minutes: dict[str, int] = {}
         if not self.config.enabled:
             return
-        if str(TEMPLATES) not in config.theme.dirs:
-            config.theme.dirs.append(str(TEMPLATES))
         js, css = ASSETS
-        if js not in config.extra_javascript:
-            config.extra_javascript.append(js)
-        if css not in config.extra_css:
-            config.extra_css.append(css)
+        theme.register(config, TEMPLATES, js=[js], css=[css])
 
     @event_priority(-170)  # after kbforge/languages (-150) has placed the language's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -47,10 +42,7 @@ class ExperiencePlugin(BasePlugin[ExperienceConfig]):
             return files
         lang = builds.current_language(config)
         for url, markdown in tags.pages(get_catalog(config), lang, strings.for_language(lang)).items():
-            file = File.generated(config, url.rstrip("/") + ".md", content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
-            file.locale = file.locale_alternate_of = lang
-            file.alternates = {lang: file}
-            files.append(file)
+            files.append(theme.generated_page(config, url.rstrip("/") + ".md", markdown, lang))
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files) -> str:

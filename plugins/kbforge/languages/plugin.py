@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .. import builds, strings
+from .. import builds, strings, theme
 from ..catalog.plugin import get_catalog
 from ..content.catalog import page_url
 from . import layout
@@ -30,10 +30,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        if SCRIPT not in config.extra_javascript:
-            config.extra_javascript.append(SCRIPT)
-        if str(layout.TEMPLATES) not in config.theme.dirs:
-            config.theme.dirs.append(str(layout.TEMPLATES))  # after overrides/: they win
+        theme.register(config, layout.TEMPLATES, js=[SCRIPT])
 
     @event_priority(-150)  # after i18n has given files their language paths
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

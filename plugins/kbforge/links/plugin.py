@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .. import builds, strings
+from .. import builds, strings, theme
 from ..catalog.plugin import get_catalog, get_full_catalog
 from ..content.catalog import LinkError
 from ..content.errors import ContentError
@@ -49,13 +49,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         if not self.config.enabled:
             return
         js, css = ASSETS
-        if js not in config.extra_javascript:
-            config.extra_javascript.append(js)
-        if css not in config.extra_css:
-            config.extra_css.append(css)
-        templates = str(publish.TEMPLATES)
-        if templates not in config.theme.dirs:
-            config.theme.dirs.append(templates)
+        theme.register(config, publish.TEMPLATES, js=[js], css=[css])
         if builds.is_nested_build(config):
             return
         self.tickets = []

@@ -67,7 +67,7 @@ def render(catalog: Catalog, lang: str, folder: str, number: int, size: int, her
         return "\n".join(out)
     total = pages_of(items, size)
     chunk = items[(number - 1) * size: number * size]
-    out.append(f'<ul class="kb-listing" markdown="0">')
+    out.append('<ul class="kb-listing" markdown="0">')
     for entry in chunk:
         note = f' hreflang="{entry.lang}"' if entry.lang != lang else ""
         out.append(f'<li><a href="{href(f"{lang}/{page_url(entry.path)}")}"{note}>{escape(entry.title)}</a>'

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 
-from .. import builds, strings
+from .. import builds, strings, theme
 from ..catalog.plugin import get_catalog
 from . import listing
 from .config import NavigationConfig
@@ -31,11 +31,7 @@ class NavigationPlugin(BasePlugin[NavigationConfig]):
         self.local = None
         if not self.config.enabled:
             return
-        if str(TEMPLATES) not in config.theme.dirs:
-            # Before Material's own folder, whose nav we replace; after overrides/.
-            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
-        if ASSET not in config.extra_css:
-            config.extra_css.append(ASSET)
+        theme.register(config, TEMPLATES, css=[ASSET], replaces_material=True)  # the nav
 
     def _folders(self, catalog, lang):
         """Folders with a listing: those with a landing page in ``lang``."""
@@ -55,11 +51,8 @@ class NavigationPlugin(BasePlugin[NavigationConfig]):
                 here = listing.listing_url(lang, folder, number)
                 body = listing.render(catalog, lang, folder, number, size, here, t, with_sections=False)
                 title = t["listing_page"].format(title=landing.title, n=number)
-                file = File.generated(config, here.rstrip("/") + ".md", content=f"---\ntitle: \"{title}\"\n---\n\n{body}\n",
-                                      inclusion=InclusionLevel.NOT_IN_NAV)
-                file.locale = file.locale_alternate_of = lang
-                file.alternates = {lang: file}
-                files.append(file)
+                markdown = f"---\ntitle: \"{title}\"\n---\n\n{body}\n"
+                files.append(theme.generated_page(config, here.rstrip("/") + ".md", markdown, lang))
         return files
 
     @event_priority(-160)  # after kbforge/catalog (-150) has arranged the sections

@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 
-from .. import builds, strings
+from .. import builds, strings, theme
 from ..catalog.plugin import get_catalog
 from .config import PathsConfig
 from .render import render
@@ -21,13 +21,8 @@ class PathsPlugin(BasePlugin[PathsConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        if str(TEMPLATES) not in config.theme.dirs:
-            config.theme.dirs.append(str(TEMPLATES))
         js, css = ASSETS
-        if js not in config.extra_javascript:
-            config.extra_javascript.append(js)
-        if css not in config.extra_css:
-            config.extra_css.append(css)
+        theme.register(config, TEMPLATES, js=[js], css=[css])
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files) -> str:
         if not self.config.enabled:

@@ -13,9 +13,9 @@ from babel.dates import format_date
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 
-from .. import builds, strings
+from .. import builds, strings, theme
 from ..catalog.plugin import get_catalog
 from ..content.reviews import due_date, overdue
 from . import report
@@ -27,8 +27,7 @@ PAGE = "reviews.md"
 
 class ReviewsPlugin(BasePlugin[ReviewsConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
-        if str(TEMPLATES) not in config.theme.dirs:
-            config.theme.dirs.append(str(TEMPLATES))
+        theme.register(config, TEMPLATES)
         today = self.config.today  # YAML may already have made it a date
         try:
             self.today = today if isinstance(today, dt.date) else dt.date.fromisoformat(today) if today else dt.date.today()
@@ -46,11 +45,8 @@ class ReviewsPlugin(BasePlugin[ReviewsConfig]):
         t = strings.for_language(lang)
         found = overdue(get_catalog(config), self.today, self.config.intervals)
         body = report.markdown(found, lang, t, builds.language_names(config))
-        file = File.generated(config, f"{lang}/{PAGE}", content=f"---\ntitle: {t['reviews_title']}\n---\n\n{body}",
-                              inclusion=InclusionLevel.NOT_IN_NAV)
-        file.locale = file.locale_alternate_of = lang
-        file.alternates = {lang: file}
-        files.append(file)
+        markdown = f"---\ntitle: {t['reviews_title']}\n---\n\n{body}"
+        files.append(theme.generated_page(config, f"{lang}/{PAGE}", markdown, lang))
         return files
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from .. import builds
+from .. import builds, theme
 from ..catalog.plugin import get_catalog
 from ..content.catalog import page_url
 from ..content.search import extra_terms, strip_tags
@@ -42,15 +42,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self.bundles = {}
         if not self.config.enabled:
             return
-        if str(TEMPLATES) not in config.theme.dirs:
-            # Before Material's own folder, whose header we replace; after overrides/.
-            at = 1 if config.theme.custom_dir else 0
-            config.theme.dirs.insert(at, str(TEMPLATES))
         js, css = ASSETS
-        if js not in config.extra_javascript:
-            config.extra_javascript.append(js)
-        if css not in config.extra_css:
-            config.extra_css.append(css)
+        theme.register(config, TEMPLATES, js=[js], css=[css], replaces_material=True)  # the header
 
     def _context(self, context, config):
         lang = builds.current_language(config)

@@ -16,10 +16,10 @@ import os
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .. import builds, strings
+from .. import builds, strings, theme
 from ..catalog.plugin import get_catalog
 from ..languages.layout import site_path
 from ..links.publish import permalink
@@ -45,9 +45,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> None:
         logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_InstantWarning())
-        templates = str(TEMPLATES)
-        if self.config.enabled and templates not in config.theme.dirs:
-            config.theme.dirs.append(templates)
+        if self.config.enabled:
+            theme.register(config, TEMPLATES)
 
     @event_priority(-160)  # after kbforge/languages (-150) has placed the language's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -57,11 +56,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         t = strings.for_language(lang)
         content = notices.status_page(get_catalog(config), lang, builds.language_names(config), t, AUDIENCES)
         title = t["translation_status_title"]
-        file = File.generated(config, f"{lang}/{STATUS_PAGE}", content=f"---\ntitle: {title}\n---\n\n{content}",
-                              inclusion=InclusionLevel.NOT_IN_NAV)
-        file.locale = file.locale_alternate_of = lang  # what i18n's own events expect
-        file.alternates = {lang: file}
-        files.append(file)
+        files.append(theme.generated_page(config, f"{lang}/{STATUS_PAGE}", f"---\ntitle: {title}\n---\n\n{content}", lang))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
