@@ -129,6 +129,7 @@ class Catalog:
         self._incoming: dict[tuple[str, str], list[Entry]] = {}
         self._serves: set[str] | None = None
         self._tags: dict[str, dict[str, list[Entry]]] = {}
+        self._folders: dict[str, set[str]] | None = None
 
     def check_lifecycle(self) -> list[ContentError]:
         """Replacements exist and aliases do not shadow a page."""
@@ -268,6 +269,15 @@ class Catalog:
             self._tags[lang] = index
         return self._tags[lang]
 
+    def folder_index(self) -> dict[str, set[str]]:
+        """Folder (e.g. "faq") -> ids of the live articles in it, any language (built once)."""
+        if self._folders is None:
+            self._folders = {}
+            for e in self.entries:
+                if e.is_article and not e.retired:
+                    self._folders.setdefault(os.path.dirname(e.path), set()).add(e.id)
+        return self._folders
+
     def articles(self, lang: str | None = None) -> list[Entry]:
         return [e for e in self.entries if e.is_article and (lang is None or e.lang == lang)]
 
@@ -308,7 +318,7 @@ def load_catalog(docs_dir: str, languages: list[str], default: str, shown_base: 
             errors.append(ContentError(shown, 1, msg))
             continue
         try:
-            entries.append(_read(src, lang, path, shown))
+            entries.append(_read_cached(src, lang, path, shown))
         except ContentErrors as exc:
             errors.extend(exc.errors)
         except ContentError as exc:
@@ -336,6 +346,20 @@ def load_catalog(docs_dir: str, languages: list[str], default: str, shown_base: 
     if errors:
         raise ContentErrors(errors)
     return catalog
+
+
+_READ: dict[str, tuple[tuple, Entry]] = {}  # path -> (stat, entry): serve's rebuilds reread only what changed
+
+
+def _read_cached(src: Path, lang: str, path: str, shown: str) -> Entry:
+    stat = src.stat()
+    key = (stat.st_mtime_ns, stat.st_size, lang, path, shown)
+    cached = _READ.get(str(src))
+    if cached and cached[0] == key:
+        return cached[1]
+    entry = _read(src, lang, path, shown)
+    _READ[str(src)] = (key, entry)
+    return entry
 
 
 def _read(src: Path, lang: str, path: str, shown: str) -> Entry:

@@ -16,7 +16,7 @@ def folder_of(entry: Entry) -> str:
 def articles_in(catalog: Catalog, lang: str, folder: str) -> list[Entry]:
     """The articles a reader of ``lang`` finds in ``folder`` (translations, else the
     fallback), by title."""
-    ids = {e.id for e in catalog.articles() if folder_of(e) == folder and not e.retired}
+    ids = catalog.folder_index().get(folder, set())
     found = [catalog.in_language(i, lang)[0] for i in ids]
     return sorted((e for e in found if e is not None and not e.archived), key=lambda e: e.title.casefold())
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +29,7 @@ log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).with_name("templates")
 ASSETS = ("assets/kbforge/search.js", "assets/kbforge/search.css")
 BUNDLE = "pagefind"
+DIRTY = {"--dirty", "--dirtyreload"}  # as i18n tells them apart
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')  # the ¶ after each heading
 
 
@@ -86,6 +88,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     @event_priority(0)  # before i18n (-100) starts the next language
     def _start_bundle(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or not self.pages:
+            return
+        if DIRTY & set(sys.argv):
+            self.pages = []  # a dirty rebuild renders only changed pages: keep the full index
             return
         lang = builds.current_language(config)
         output = os.path.join(config.site_dir, lang, BUNDLE)
