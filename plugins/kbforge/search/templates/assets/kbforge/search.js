@@ -177,7 +177,14 @@
     }
 
     input.addEventListener("focus", function () { toggle.checked = true; bundle(box.dataset.bundle) })
-    input.addEventListener("input", run)
+    // Search when typing pauses: every keystroke's search would queue behind
+    // the previous ones in Pagefind's worker, and the last one would wait.
+    var pause = null
+    input.addEventListener("input", function () {
+      clearTimeout(pause)
+      turn++  // results of an earlier query are no longer wanted
+      pause = setTimeout(run, 90)
+    })
     box.querySelector("form").addEventListener("reset", function () { setTimeout(run) })
     box.addEventListener("keydown", function (event) {
       var links = Array.prototype.slice.call(list.querySelectorAll("a.md-search-result__link"))
