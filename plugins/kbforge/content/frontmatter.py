@@ -90,3 +90,21 @@ def _collect_lines(node, loc: tuple, offset: int, out: dict) -> None:
         for index, item in enumerate(node.value):
             out[loc + (index,)] = item.start_mark.line + offset
             _collect_lines(item, loc + (index,), offset, out)
+
+
+def load_yaml(text: str, shown: str) -> tuple[object, dict[tuple, int]]:
+    """A YAML data file (glossary, paths, ledger): its data and the line of every
+    key path. Raises ``ContentError`` on malformed YAML."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ContentError(shown, mark.line + 1 if mark else 1, f"malformed YAML: {problem}") from None
+    finally:
+        loader.dispose()
+    lines: dict[tuple, int] = {}
+    _collect_lines(node, (), 1, lines)
+    return data, lines

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ContentError, ContentErrors
-from .frontmatter import _collect_lines
+from .frontmatter import load_yaml
 from .model import Text, explain
 
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -30,19 +29,12 @@ class Term(BaseModel):
 
 def load_glossary(path: Path, shown: str) -> dict[str, Term]:
     """Read one language's glossary. Raises ``ContentErrors`` with every problem."""
-    text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentErrors(
-            [ContentError(shown, mark.line + 1 if mark else 1, f"malformed YAML: {exc.problem}")]
-        ) from None
+        data, lines = load_yaml(path.read_text(encoding="utf-8"), shown)
+    except ContentError as exc:
+        raise ContentErrors([exc]) from None
     if not isinstance(data, dict):
         raise ContentErrors([ContentError(shown, 1, "the glossary must map concept keys to terms")])
-    lines: dict[tuple, int] = {}
-    _collect_lines(node, (), 1, lines)
     terms, errors = {}, []
     for key, value in data.items():
         line = lines.get((key,), 1)

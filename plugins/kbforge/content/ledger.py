@@ -14,7 +14,7 @@ import yaml
 
 from .catalog import Catalog
 from .errors import ContentError
-from .frontmatter import _collect_lines
+from .frontmatter import load_yaml
 
 VERSION = 1
 HEADER = (
@@ -35,17 +35,9 @@ class Ledger:
     def load(cls, path: Path, shown: str) -> "Ledger":
         if not path.exists():
             return cls(path, shown)
-        text = path.read_text(encoding="utf-8")
-        try:
-            data = yaml.safe_load(text) or {}
-            node = yaml.compose(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise ContentError(shown, mark.line + 1 if mark else 1, f"malformed YAML: {exc}") from None
+        data, lines = load_yaml(path.read_text(encoding="utf-8"), shown)
         if not isinstance(data, dict) or data.get("version") != VERSION:
             raise ContentError(shown, 1, f"not a version {VERSION} ledger")
-        lines: dict[tuple, int] = {}
-        _collect_lines(node, (), 1, lines)
         return cls(path, shown, dict(data.get("articles") or {}), lines)
 
     def check(self, catalog: Catalog) -> list[ContentError]:

@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .errors import ContentError, ContentErrors
-from .frontmatter import _collect_lines
+from .frontmatter import load_yaml
 from .model import ID_PATTERN, Text, explain
 
 ArticleId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -36,15 +35,12 @@ class ReadingPath(BaseModel):
 
 def load_paths(path: Path, shown: str, languages: list[str], ids: set[str]) -> dict[str, ReadingPath]:
     """Read and check the paths file. Raises ``ContentErrors`` with every problem."""
-    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text) or {}
-        node = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentErrors([ContentError(shown, mark.line + 1 if mark else 1, f"malformed YAML: {exc.problem}")]) from None
-    lines: dict[tuple, int] = {}
-    _collect_lines(node, (), 1, lines)
+        data, lines = load_yaml(path.read_text(encoding="utf-8"), shown)
+    except ContentError as exc:
+        raise ContentErrors([exc]) from None
+    if not isinstance(data, dict):
+        raise ContentErrors([ContentError(shown, 1, "the paths file must map path names to paths")])
     paths, errors = {}, []
     for name, value in data.items():
         line = lines.get((name,), 1)
