@@ -9,8 +9,9 @@ LINK_WEIGHT = 2  # a link in either direction, which says more than
 COCITED_WEIGHT = 1  # being linked from the same article
 
 
-def related(catalog: Catalog, entry: Entry, limit: int = 5, audiences=("public", "internal")) -> list[Entry]:
-    """At most ``limit`` articles of ``entry``'s language, best first."""
+def related(catalog: Catalog, entry: Entry, limit: int = 5) -> list[Entry]:
+    """At most ``limit`` articles of ``entry``'s language, best first (the catalog is
+    already the view of one site: the customer site's has no internal articles)."""
     if not entry.is_article:
         return []
     by_tag = catalog.tag_index(entry.lang)
@@ -23,7 +24,7 @@ def related(catalog: Catalog, entry: Entry, limit: int = 5, audiences=("public",
     tags = set(entry.tags)
     scored = []
     for other in candidates.values():
-        if other.id == entry.id or other.retired or other.audience not in audiences:
+        if other.id == entry.id or other.retired:
             continue
         score = TAG_WEIGHT * len(tags & set(other.tags))
         score += LINK_WEIGHT * ((other.id in outgoing) + (other.id in incoming))

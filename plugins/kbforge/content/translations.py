@@ -84,12 +84,12 @@ def status(catalog: Catalog, versions: dict[str, Entry], lang: str) -> Status:
     return Status(OUTDATED, original, changed, version=version)
 
 
-def report(catalog: Catalog, audiences=("public", "internal")) -> Report:
+def report(catalog: Catalog) -> Report:
     out = Report(list(catalog.languages))
     for article_id in catalog.ids:
         versions = {
             lang: e for lang, e in catalog.translations_of(article_id).items()
-            if e.audience in audiences and not e.retired
+            if not e.retired
         }
         if versions:
             out.rows[article_id] = {lang: status(catalog, versions, lang) for lang in catalog.languages}

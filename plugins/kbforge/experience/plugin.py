@@ -63,7 +63,7 @@ class ExperiencePlugin(BasePlugin[ExperienceConfig]):
         if entry is None or not entry.is_article:
             return html
         t = strings.for_language(lang)
-        url = (config.site_url or site_path(None)) + f"{lang}/{page.url[len(lang) + 1:]}"
+        url = (config.site_url or site_path(None)) + page.url
         if entry.type == "runbook":
             html, steps = pages.mark_steps(html, t["step_done"], t["steps_reset"])
             if steps:

@@ -31,7 +31,6 @@ from .config import LinksConfig
 
 log = get_plugin_logger(__name__)
 ASSETS = ("assets/kbforge/links.js", "assets/kbforge/links.css")
-AUDIENCES = ("public", "internal")  # the audiences issue narrows this for the customer site
 
 
 def published(config: MkDocsConfig):
@@ -118,14 +117,13 @@ class LinksPlugin(BasePlugin[LinksConfig]):
             return context
         names = builds.language_names(config)
         lang = builds.current_language(config)
-        shown = lambda entries: [e for e in entries if e.audience in AUDIENCES]  # noqa: E731
         context["kb_onward"] = {
-            "related": related(catalog, entry, self.config.related, AUDIENCES),
-            "referenced_by": shown(catalog.referenced_by(entry)),
+            "related": related(catalog, entry, self.config.related),
+            "referenced_by": catalog.referenced_by(entry),
             "languages": [
                 {"lang": other, "name": names[other], "url": version.url}
                 for other, version in catalog.translations(entry).items()
-                if other != lang and version.audience in AUDIENCES
+                if other != lang
             ],
         }
         base = config.site_url or site_path(None)
@@ -141,9 +139,9 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         base = site_path(config.site_url)
         aliases = config.plugins["kbforge/languages"].config.aliases
         names = builds.language_names(config)
-        go = publish.write_permalinks(site, catalog, names, base, aliases, AUDIENCES)
-        moved = publish.write_redirects(site, catalog, AUDIENCES)
-        publish.write_catalog(site, catalog, config.site_url or "/", AUDIENCES)
+        go = publish.write_permalinks(site, catalog, names, base, aliases)
+        moved = publish.write_redirects(site, catalog)
+        publish.write_catalog(site, catalog, config.site_url or "/")
         log.info("%d permalink pages, %d redirect pages, catalog.json", go, moved)
         if self.ledger is not None and self.config.update_ledger:
             added = self.ledger.update(published(config))

@@ -12,7 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import strings
-from ..content.catalog import Catalog, Entry
+from ..content.catalog import Catalog
 
 TEMPLATES = Path(__file__).with_name("templates")
 SCHEMA = TEMPLATES / "catalog.schema.json"
@@ -32,24 +32,18 @@ def _write(site_dir: str, rel: str, text: str) -> None:
         fh.write(text)
 
 
-def _visible(catalog: Catalog, article_id: str, audiences) -> dict[str, Entry]:
-    return {
-        lang: e for lang, e in catalog.translations_of(article_id).items() if e.audience in audiences
-    }
-
-
-def write_permalinks(site_dir, catalog: Catalog, names: dict, base: str, aliases: dict, audiences) -> int:
+def write_permalinks(site_dir, catalog: Catalog, names: dict, base: str, aliases: dict) -> int:
     """``go/<id>/index.html`` for every article: to the article in the asked
     language, else the browser's, else the fallback; a retired id goes to its
     replacement with ``?from=<id>``."""
     count = 0
     for article_id in catalog.ids:
-        versions = _visible(catalog, article_id, audiences)
+        versions = catalog.translations_of(article_id)
         if not versions:
             continue
         retired = next(iter(versions.values())).retired
         target_id = next(iter(versions.values())).replaced_by if retired else article_id
-        targets = _visible(catalog, target_id, audiences)
+        targets = catalog.translations_of(target_id)
         if not targets:
             continue
         fallback, _ = catalog.in_language(target_id, catalog.default)
@@ -71,12 +65,10 @@ def write_permalinks(site_dir, catalog: Catalog, names: dict, base: str, aliases
     return count
 
 
-def write_redirects(site_dir, catalog: Catalog, audiences) -> int:
+def write_redirects(site_dir, catalog: Catalog) -> int:
     """A page at every old address (aliases, retired articles) to where it went now."""
     count = 0
     for old, entry in catalog.redirects().items():
-        if entry.audience not in audiences:
-            continue
         source = next((e for e in catalog.entries if e.url == old), None)
         query = f"?from={source.id}" if source is not None and source.retired else ""
         href = posixpath.relpath(entry.url, old) + "/" + query
@@ -86,11 +78,11 @@ def write_redirects(site_dir, catalog: Catalog, audiences) -> int:
     return count
 
 
-def catalog_document(catalog: Catalog, site_url: str, audiences) -> dict:
+def catalog_document(catalog: Catalog, site_url: str) -> dict:
     """The documented JSON catalog (schema: templates/catalog.schema.json)."""
     articles = []
     for article_id in catalog.ids:
-        versions = _visible(catalog, article_id, audiences)
+        versions = catalog.translations_of(article_id)
         if not versions:
             continue
         first = versions.get(catalog.default) or next(iter(versions.values()))
@@ -123,7 +115,7 @@ def catalog_document(catalog: Catalog, site_url: str, audiences) -> dict:
     }
 
 
-def write_catalog(site_dir, catalog: Catalog, site_url: str, audiences) -> None:
-    document = catalog_document(catalog, site_url, audiences)
+def write_catalog(site_dir, catalog: Catalog, site_url: str) -> None:
+    document = catalog_document(catalog, site_url)
     _write(site_dir, "catalog.json", json.dumps(document, ensure_ascii=False, indent=1))
     _write(site_dir, "catalog.schema.json", SCHEMA.read_text(encoding="utf-8"))

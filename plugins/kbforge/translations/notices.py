@@ -29,9 +29,9 @@ def notice(catalog: Catalog, entry: Entry, lang: str, names: dict, t: dict) -> d
     return {"kind": "outdated", "text": text, "sections": sections, "original": found.source}
 
 
-def status_page(catalog: Catalog, lang: str, names: dict, t: dict, audiences) -> str:
+def status_page(catalog: Catalog, lang: str, names: dict, t: dict) -> str:
     """The translation status table as Markdown, for writers."""
-    rep = report(catalog, audiences)
+    rep = report(catalog)
     label = {
         "original": t["status_original"], "up-to-date": t["status_up_to_date"],
         "outdated": t["status_outdated"], "missing": t["status_missing"],

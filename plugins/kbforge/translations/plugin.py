@@ -27,7 +27,6 @@ from . import notices, sitemap
 from .config import TranslationsConfig
 
 log = get_plugin_logger(__name__)
-AUDIENCES = ("public", "internal")
 STATUS_PAGE = "translations.md"
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -54,13 +53,13 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             return files  # a page for writers: the staff site only
         lang = builds.current_language(config)
         t = strings.for_language(lang)
-        content = notices.status_page(get_catalog(config), lang, builds.language_names(config), t, AUDIENCES)
+        content = notices.status_page(get_catalog(config), lang, builds.language_names(config), t)
         title = t["translation_status_title"]
         files.append(theme.generated_page(config, f"{lang}/{STATUS_PAGE}", f"---\ntitle: {title}\n---\n\n{content}", lang))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
-        entry = get_catalog(config).for_source(page.file.abs_src_path or "")
+        entry = get_catalog(config).for_source(page.file.abs_src_path)
         if self.config.enabled and entry is not None and entry.lang != builds.current_language(config):
             # A fallback page is not a translation: keep it out of this language's search.
             page.meta["search"] = {"exclude": True}
@@ -71,7 +70,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if not self.config.enabled:
             return context
         catalog = get_catalog(config)
-        entry = catalog.for_source(page.file.abs_src_path or "")
+        entry = catalog.for_source(page.file.abs_src_path)
         if entry is None:
             return context
         lang = builds.current_language(config)
@@ -95,7 +94,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if not self.config.enabled or not builds.all_languages_built(config):
             return
         base = config.site_url or site_path(None)
-        xml = sitemap.render(get_catalog(config), base, AUDIENCES)
+        xml = sitemap.render(get_catalog(config), base)
         path = os.path.join(config.site_dir, "sitemap.xml")
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(xml)

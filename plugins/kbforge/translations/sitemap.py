@@ -8,14 +8,14 @@ from ..content.catalog import Catalog
 from ..links.publish import permalink
 
 
-def render(catalog: Catalog, base: str, audiences) -> str:
+def render(catalog: Catalog, base: str) -> str:
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
         'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
     for entry in catalog.entries:
-        if entry.retired or (entry.is_article and entry.audience not in audiences):
+        if entry.retired:
             continue
         versions = {k: v for k, v in catalog.translations(entry).items() if not v.retired}
         out.append("  <url>")
