@@ -8,6 +8,8 @@ helpers are the one place that knows how to tell the builds apart.
 
 from __future__ import annotations
 
+import os
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -43,9 +45,27 @@ def is_nested_build(config: MkDocsConfig) -> bool:
     return bool(i18n(config).building)
 
 
-def all_languages_built(config: MkDocsConfig) -> bool:
-    """In ``on_post_build`` below priority -100: True once, after the last language."""
+def last_language_built(config: MkDocsConfig) -> bool:
+    """In ``on_post_build`` below priority -100: True once per process, after
+    the last language this process builds."""
     return not i18n(config).building
+
+
+def site_files_due(config: MkDocsConfig) -> bool:
+    """In ``on_post_build`` below priority -150: True once, after every language
+    is in the site, in the process that writes the site-wide files (root
+    chooser, permalinks, catalog.json, sitemap), unless a dirty rebuild left
+    what they are made of unchanged."""
+    if i18n(config).building or is_part():
+        return False
+    catalog = config.plugins.get("kbforge/catalog")
+    return catalog is None or catalog.site_files_due
+
+
+def is_part() -> bool:
+    """True in a child process that builds some of the languages in parallel
+    (``languages/parts.py``); it writes no site-wide files."""
+    return bool(os.environ.get("KB_PART"))
 
 
 def site(config: MkDocsConfig) -> str:

@@ -78,7 +78,7 @@ class AudiencesPlugin(BasePlugin[AudiencesConfig]):
     def _archived_pages(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.config.site != audience.PUBLIC:
             return
-        if not builds.all_languages_built(config):
+        if not builds.site_files_due(config):
             return
         view = config.plugins["kbforge/catalog"].catalog
         for entry in view.entries:

@@ -13,6 +13,7 @@ Other plugins call ``kbforge.catalog.plugin.get_catalog(config)``.
 from __future__ import annotations
 
 import os
+import sys
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,11 +22,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import builds, strings
+from ..languages import parts
 from ..content import Catalog, ContentErrors, load_catalog
 from .config import CatalogConfig
 from .nav import arrange, relink
 
 log = get_plugin_logger(__name__)
+DIRTY = {"--dirty", "--dirtyreload"}  # as i18n tells them apart
+_OUTLINES: dict[str, tuple] = {}  # site folder -> catalog outline its site-wide files show
 
 
 def get_catalog(config: MkDocsConfig) -> Catalog:
@@ -46,12 +50,16 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def __init__(self):
         self.catalog: Catalog | None = None  # this site's view
         self.full: Catalog | None = None  # everything
+        self.site_files_due = True
 
     @event_priority(100)  # before every plugin that reads the catalog
     def on_config(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or builds.is_nested_build(config):
             return  # one catalog per build of all languages
         self.catalog = self.full = None
+        if parts.part_languages():  # a child of a parallel build: the parent has read it
+            self.catalog = self.full = parts.load_catalog()
+            return
         project = os.path.dirname(os.path.abspath(config.config_file_path or config.docs_dir))
         try:
             self.catalog = load_catalog(
@@ -65,6 +73,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             raise PluginError(f"{count} problem{'s' * (count != 1)} in content:\n{exc}") from None
         self.full = self.catalog
         log.debug("catalog: %d pages", len(self.catalog.entries))
+        # `mkdocs serve --dirty` makes new plugins for each rebuild: remember here
+        # what the site-wide files were written from, to skip them when unchanged.
+        outline = self.full.outline()
+        self.site_files_due = not (DIRTY & set(sys.argv)) or _OUTLINES.get(config.site_dir) != outline
+        _OUTLINES[config.site_dir] = outline
 
     @event_priority(-150)  # after i18n has reduced the nav to the current language
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files) -> Navigation:

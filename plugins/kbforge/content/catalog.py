@@ -171,7 +171,7 @@ class Catalog:
                     if not target.fallback:
                         incoming.setdefault((source.lang, target.entry.id), {})[source.id] = source
         self._incoming = {
-            key: sorted(found.values(), key=lambda e: e.title.casefold())
+            key: sorted(found.values(), key=lambda e: (e.title.casefold(), e.path))
             for key, found in incoming.items()
         }
         return errors
@@ -229,6 +229,12 @@ class Catalog:
 
     def translations_of(self, article_id: str) -> dict[str, Entry]:
         return dict(self._by_id.get(article_id, {}))
+
+    def outline(self) -> tuple:
+        """What the site-wide files (permalinks, redirects, catalog.json, sitemap,
+        archived pages) are made of; an edit to an article's text leaves it as is."""
+        return tuple((e.lang, e.path, e.id, e.title, e.summary, e.type, e.audience, e.tags, e.owner, e.reviewed,
+                      e.aliases, e.replaced_by, e.state) for e in self.entries)
 
     def redirects(self) -> dict[str, Entry]:
         """Old URL -> the article now answering it: aliases and retired articles."""

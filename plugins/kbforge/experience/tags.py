@@ -20,7 +20,7 @@ def pages(catalog: Catalog, lang: str, t: dict, size: int = 50) -> dict[str, str
     ``size`` articles to a page."""
     out = {}
     for tag, entries in sorted(catalog.tag_index(lang).items(), key=lambda kv: kv[0].casefold()):
-        live = sorted((e for e in entries if not e.retired and not e.archived), key=lambda e: e.title.casefold())
+        live = sorted((e for e in entries if not e.retired and not e.archived), key=lambda e: (e.title.casefold(), e.path))
         first = tag_url(lang, tag)
         urls = [first if n == 0 else f"{first}page/{n + 1}/" for n in range(max(1, -(-len(live) // size)))]
         for number, url in enumerate(urls, start=1):

@@ -132,7 +132,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
 
     @event_priority(-200)  # after i18n (-100) has built every language
     def _publish(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not builds.all_languages_built(config):
+        if not self.config.enabled or not builds.site_files_due(config):
             return
         catalog = get_catalog(config)
         site = config.site_dir

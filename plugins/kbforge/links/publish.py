@@ -107,7 +107,7 @@ def catalog_document(catalog: Catalog, site_url: str) -> dict:
         })
     return {
         "schema_version": CATALOG_VERSION,
-        "generated": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "generated": _now().isoformat(),
         "site_url": site_url,
         "default_language": catalog.default,
         "languages": list(catalog.languages),
@@ -119,3 +119,10 @@ def write_catalog(site_dir, catalog: Catalog, site_url: str) -> None:
     document = catalog_document(catalog, site_url)
     _write(site_dir, "catalog.json", json.dumps(document, ensure_ascii=False, indent=1))
     _write(site_dir, "catalog.schema.json", SCHEMA.read_text(encoding="utf-8"))
+
+
+def _now() -> dt.datetime:
+    """The build time; SOURCE_DATE_EPOCH fixes it, for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    return now.replace(microsecond=0)

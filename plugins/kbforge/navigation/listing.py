@@ -18,7 +18,7 @@ def articles_in(catalog: Catalog, lang: str, folder: str) -> list[Entry]:
     fallback), by title."""
     ids = catalog.folder_index().get(folder, set())
     found = [catalog.in_language(i, lang)[0] for i in ids]
-    return sorted((e for e in found if e is not None and not e.archived), key=lambda e: e.title.casefold())
+    return sorted((e for e in found if e is not None and not e.archived), key=lambda e: (e.title.casefold(), e.path))
 
 
 def subsections(catalog: Catalog, lang: str, folder: str, order=()) -> list[tuple[Entry, int]]:

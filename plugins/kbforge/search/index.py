@@ -56,3 +56,10 @@ class Bundle:
         out, _ = self.process.communicate()
         shutil.rmtree(self.folder, ignore_errors=True)
         return None if self.process.returncode == 0 else (out or f"exit {self.process.returncode}")
+
+    def cancel(self) -> None:
+        """The build failed: stop indexing and remove the pages written for it."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
+        shutil.rmtree(self.folder, ignore_errors=True)

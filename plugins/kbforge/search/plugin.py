@@ -98,9 +98,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         log.info("search: indexing %d pages for '%s'", len(self.pages), lang)
         self.pages = []
 
-    @event_priority(-200)  # once every language is built: wait for the indexers
+    @event_priority(-140)  # once this process has built its languages: wait for the indexers
     def _finish_bundles(self, *, config: MkDocsConfig) -> None:
-        if not builds.all_languages_built(config):
+        if not builds.last_language_built(config):
             return
         bundles, self.bundles = self.bundles, {}
         failed = {lang: error for lang, bundle in bundles.items() if (error := bundle.wait())}
@@ -108,3 +108,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             raise PluginError("search index failed: " + "; ".join(f"{lang}: {e.strip()}" for lang, e in failed.items()))
 
     on_post_build = CombinedEvent(_start_bundle, _finish_bundles)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        bundles, self.bundles = self.bundles, {}
+        for bundle in bundles.values():
+            bundle.cancel()

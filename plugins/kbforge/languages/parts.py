@@ -1,0 +1,131 @@
+"""Build languages in parallel: one ``mkdocs build`` process per part.
+
+mkdocs-static-i18n builds the languages one after another in one process.
+The first part (with the default language) stays in this process; every
+other part is a child ``mkdocs build`` of the same config that builds only
+its languages into a folder of its own, with the catalog this process has
+already read. When this process has built its languages it waits for the
+children and moves their language folders into the site; the site-wide
+files (root chooser, permalinks, catalog.json, sitemap) are written once,
+afterwards, from the catalog.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+
+PART_ENV = "KB_PART"  # in a child: the comma-separated languages it builds
+CATALOG_ENV = "KB_PART_CATALOG"  # in a child: the pickled catalog to use
+_LEVEL = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s*-\s+(.*)$")
+
+log = logging.getLogger("mkdocs.plugins.kbforge.languages")
+
+
+def part_languages() -> list[str] | None:
+    """The languages this process builds when it is a child, else None."""
+    value = os.environ.get(PART_ENV)
+    return value.split(",") if value else None
+
+
+def load_catalog():
+    with open(os.environ[CATALOG_ENV], "rb") as fh:
+        return pickle.load(fh)
+
+
+def split(languages: list[str], processes: int) -> list[list[str]]:
+    """Consecutive groups of at least two languages (i18n behaves differently
+    for a build of one language), at most ``processes`` of them."""
+    count = max(1, min(processes, len(languages) // 2))
+    size, extra = divmod(len(languages), count)
+    groups, start = [], 0
+    for index in range(count):
+        end = start + size + (index < extra)
+        groups.append(languages[start:end])
+        start = end
+    return groups
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+class Part:
+    """A child process building ``languages`` into a folder of its own."""
+
+    def __init__(self, languages: list[str], config_file: str, site_dir: str, catalog, strict: bool):
+        self.languages = languages
+        # Next to the site, so that moving the result in is a rename.
+        parent = os.path.dirname(os.path.abspath(site_dir))
+        os.makedirs(parent, exist_ok=True)
+        self.folder = tempfile.mkdtemp(prefix=".kbforge-part-", dir=parent)
+        self.site = os.path.join(self.folder, "site")
+        catalog_file = os.path.join(self.folder, "catalog.pickle")
+        with open(catalog_file, "wb") as fh:
+            pickle.dump(catalog, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        env = {**os.environ, PART_ENV: ",".join(languages), CATALOG_ENV: catalog_file,
+               "KB_UPDATE_LEDGER": "false"}
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", config_file, "-d", self.site]
+        if strict:
+            command.append("--strict")
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                        stdin=subprocess.DEVNULL, env=env, text=True, encoding="utf-8",
+                                        errors="replace")
+        self.relay = threading.Thread(target=self._relay, daemon=True)
+        self.relay.start()
+
+    def _relay(self) -> None:
+        """Pass the child's messages on to this process's log, so that strict
+        mode counts its warnings and errors show up where the user looks."""
+        tag = "[" + ", ".join(self.languages) + "] "
+        level, lines = None, []
+
+        def flush():
+            if level is not None:
+                log.log(level, tag + "\n".join(lines))
+
+        for raw in self.process.stdout:
+            line = raw.rstrip("\n")
+            found = _LEVEL.match(line)
+            if found:
+                flush()
+                name, text = found.groups()
+                # The child's own progress messages name its private folder: keep them quiet.
+                level = logging.DEBUG if name in ("DEBUG", "INFO") else getattr(logging, name)
+                lines = [text]
+            elif level is not None:
+                lines.append(line)
+            elif line.strip():
+                level, lines = logging.INFO, [line]
+        flush()
+
+    def finish(self, site_dir: str) -> bool:
+        """Wait for the child; on success move its language folders into ``site_dir``."""
+        self.process.wait()
+        self.relay.join()
+        ok = self.process.returncode == 0
+        if ok:
+            for lang in self.languages:
+                source, target = os.path.join(self.site, lang), os.path.join(site_dir, lang)
+                if os.path.exists(target):
+                    shutil.copytree(source, target, dirs_exist_ok=True)
+                else:
+                    os.replace(source, target)
+        self.discard()
+        return ok
+
+    def discard(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
