@@ -21,7 +21,6 @@ TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"\w+", re.UNICODE)
 # Letters without a Unicode decomposition, which accent folding leaves alone.
 HARD = re.compile("[łŁđĐøØæÆßœŒðÐþÞıı]")
-SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n+")
 
 
 def strip_marks(word: str) -> str:
@@ -29,13 +28,12 @@ def strip_marks(word: str) -> str:
 
 
 def folded_text(text: str) -> str:
-    """The passages with letters the engine cannot fold, spelt in ASCII, in their
-    order (so "hoa don dien tu" still finds the phrase "hóa đơn điện tử")."""
-    out = []
-    for sentence in SENTENCE.split(unicodedata.normalize("NFC", text)):
-        if HARD.search(sentence):
-            out.append(" ".join(WORD.findall(unidecode(sentence.lower()))))
-    return " . ".join(out)
+    """The words with letters the engine cannot fold, spelt in ASCII, as often
+    as they occur ("điện" -> "dien"), so a query typed without them finds the
+    page. Only those words: the engine folds the others itself, and every
+    extra word is downloaded again with the page's excerpt."""
+    words = WORD.findall(unicodedata.normalize("NFC", text).lower())
+    return " ".join(unidecode(word) for word in words if HARD.search(word))
 
 
 def customer_words(text: str, glossary: dict[str, Term]) -> list[str]:
