@@ -54,3 +54,16 @@ def test_a_failing_language_in_a_child_stops_the_build_with_its_file(tmp_path, c
     assert "[es, pl]" in caplog.text
     assert "pl/practices/service.md" in caplog.text and "media/brak.png" in caplog.text
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".kbforge-part")] == []
+
+
+def test_one_config_built_twice_builds_every_language_both_times(tmp_path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from sitebuild import project_config, write_tree
+
+    write_tree(tmp_path / "docs", linked_tree())
+    config = load_config(str(project_config(tmp_path)))
+    for _ in range(2):
+        build(config)
+        for lang in LANGS:
+            assert (tmp_path / "site" / lang / "practices" / "service" / "index.html").exists(), lang

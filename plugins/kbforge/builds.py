@@ -51,12 +51,18 @@ def last_language_built(config: MkDocsConfig) -> bool:
     return not i18n(config).building
 
 
-def site_files_due(config: MkDocsConfig) -> bool:
+def all_languages_in_site(config: MkDocsConfig) -> bool:
     """In ``on_post_build`` below priority -150: True once, after every language
-    is in the site, in the process that writes the site-wide files (root
-    chooser, permalinks, catalog.json, sitemap), unless a dirty rebuild left
-    what they are made of unchanged."""
-    if i18n(config).building or is_part():
+    is in the site, in the process that writes the site-wide files."""
+    return not i18n(config).building and not is_part()
+
+
+def site_files_due(config: MkDocsConfig) -> bool:
+    """Like ``all_languages_in_site``, for the site-wide files made from the
+    catalog (permalinks, redirects, catalog.json, archived pages): False in a
+    dirty rebuild that left what they are made of unchanged. (MkDocs rewrites
+    the root 404 page and sitemap in every build, so those are always due.)"""
+    if not all_languages_in_site(config):
         return False
     catalog = config.plugins.get("kbforge/catalog")
     return catalog is None or catalog.site_files_due

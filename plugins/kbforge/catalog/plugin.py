@@ -51,6 +51,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.catalog: Catalog | None = None  # this site's view
         self.full: Catalog | None = None  # everything
         self.site_files_due = True
+        self.outline = None  # (site folder, outline) of this build
 
     @event_priority(100)  # before every plugin that reads the catalog
     def on_config(self, config: MkDocsConfig) -> None:
@@ -75,9 +76,21 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         log.debug("catalog: %d pages", len(self.catalog.entries))
         # `mkdocs serve --dirty` makes new plugins for each rebuild: remember here
         # what the site-wide files were written from, to skip them when unchanged.
-        outline = self.full.outline()
+        settings = (config.site_url, config.site_name, config.use_directory_urls, tuple(builds.language_names(config).items()))
+        outline = (settings, self.full.outline())
         self.site_files_due = not (DIRTY & set(sys.argv)) or _OUTLINES.get(config.site_dir) != outline
-        _OUTLINES[config.site_dir] = outline
+        # Recorded for the next rebuild only once this build has succeeded (on_post_build).
+        self.outline = (config.site_dir, outline)
+
+    @event_priority(-300)  # after every other plugin has written its files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.outline is not None and builds.all_languages_in_site(config):
+            site_dir, outline = self.outline
+            _OUTLINES[site_dir] = outline
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.outline is not None:
+            _OUTLINES.pop(self.outline[0], None)
 
     @event_priority(-150)  # after i18n has reduced the nav to the current language
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files) -> Navigation:

@@ -17,6 +17,7 @@ import os
 import pickle
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -25,6 +26,7 @@ import threading
 PART_ENV = "KB_PART"  # in a child: the comma-separated languages it builds
 CATALOG_ENV = "KB_PART_CATALOG"  # in a child: the pickled catalog to use
 _LEVEL = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s*-\s+(.*)$")
+_COLOUR = re.compile(r"\x1b\[[0-9;]*m")  # in case the child's log is coloured
 
 log = logging.getLogger("mkdocs.plugins.kbforge.languages")
 
@@ -53,6 +55,14 @@ def split(languages: list[str], processes: int) -> list[list[str]]:
     return groups
 
 
+def options(config) -> list[str]:
+    """Command-line options of this build that change what the child builds."""
+    return [
+        "--strict" if config.strict else "--no-strict",
+        "--use-directory-urls" if config.use_directory_urls else "--no-directory-urls",
+    ]
+
+
 def cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -63,7 +73,7 @@ def cores() -> int:
 class Part:
     """A child process building ``languages`` into a folder of its own."""
 
-    def __init__(self, languages: list[str], config_file: str, site_dir: str, catalog, strict: bool):
+    def __init__(self, languages: list[str], config_file: str, site_dir: str, catalog, options: list[str]):
         self.languages = languages
         # Next to the site, so that moving the result in is a rename.
         parent = os.path.dirname(os.path.abspath(site_dir))
@@ -75,12 +85,13 @@ class Part:
             pickle.dump(catalog, fh, protocol=pickle.HIGHEST_PROTOCOL)
         env = {**os.environ, PART_ENV: ",".join(languages), CATALOG_ENV: catalog_file,
                "KB_UPDATE_LEDGER": "false"}
-        command = [sys.executable, "-m", "mkdocs", "build", "-f", config_file, "-d", self.site]
-        if strict:
-            command.append("--strict")
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", config_file, "-d", self.site, *options]
+        # A session of its own: discard() stops the child and its Pagefind indexers together.
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                         stdin=subprocess.DEVNULL, env=env, text=True, encoding="utf-8",
-                                        errors="replace")
+                                        errors="replace", start_new_session=True)
+        self.tail: list[str] = []  # the last lines, shown if the child fails without saying why
+        self.told = 0  # warnings and errors relayed
         self.relay = threading.Thread(target=self._relay, daemon=True)
         self.relay.start()
 
@@ -93,9 +104,11 @@ class Part:
         def flush():
             if level is not None:
                 log.log(level, tag + "\n".join(lines))
+                self.told += level >= logging.WARNING
 
         for raw in self.process.stdout:
-            line = raw.rstrip("\n")
+            line = _COLOUR.sub("", raw.rstrip("\n"))
+            self.tail = [*self.tail[-29:], line]
             found = _LEVEL.match(line)
             if found:
                 flush()
@@ -114,6 +127,9 @@ class Part:
         self.process.wait()
         self.relay.join()
         ok = self.process.returncode == 0
+        if not ok and not self.told:  # e.g. a traceback: show how it ended
+            log.error("[%s] exited with %s:\n%s", ", ".join(self.languages), self.process.returncode,
+                      "\n".join(self.tail))
         if ok:
             for lang in self.languages:
                 source, target = os.path.join(self.site, lang), os.path.join(site_dir, lang)
@@ -125,7 +141,9 @@ class Part:
         return ok
 
     def discard(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)  # the child and its indexers
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.process.wait()
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -46,12 +46,16 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     def __init__(self):
         self.command: str | None = None  # None when build() is called directly (tests)
         self.parts: list[parts.Part] = []
+        self.configured: list = []  # (i18n language config, its build flag) before a split
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = "serve" if dirty else command
         build_log = logging.getLogger("mkdocs.commands.build")
-        if dirty and _DIRTY_NOTE not in build_log.filters:
+        if command == "serve" and dirty and _DIRTY_NOTE not in build_log.filters:
             build_log.addFilter(_DIRTY_NOTE)
+
+    def on_shutdown(self) -> None:
+        self._discard_parts()
 
     @event_priority(90)  # after the catalog (100) and audiences (95), before i18n (-100)
     def on_config(self, config: MkDocsConfig) -> None:
@@ -67,13 +71,18 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             processes = self.config.processes or parts.cores()
             # `mkdocs serve` makes new plugins for each rebuild without on_startup.
             serving = self.command == "serve" or sys.argv[1:2] == ["serve"]
-            if serving or self.command not in (None, "build") or len(built) < 4 or processes < 2:
-                return  # serve, a preview of one language, or one core
+            config_file = config.config_file_path
+            if (serving or self.command not in (None, "build") or len(built) < 4 or processes < 2
+                    or not config_file or not os.path.isfile(config_file)):
+                return  # serve, a preview of one language, one core, or no config file to hand on
             groups = parts.split(built, processes)
             mine = next(group for group in groups if builds.default_language(config) in group)
             catalog = config.plugins["kbforge/catalog"].full
+            # The flags are restored after the build: a config can be built twice.
+            self.configured = [(lang, lang.build) for lang in i18n.config.languages]
+            options = parts.options(config)
             self.parts = [
-                parts.Part(group, config.config_file_path, config.site_dir, catalog, bool(config.strict))
+                parts.Part(group, config_file, config.site_dir, catalog, options)
                 for group in groups if group is not mine
             ]
             log.info("building %s here and %s in parallel", ", ".join(mine),
@@ -150,23 +159,31 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     def _join_parts(self, *, config: MkDocsConfig) -> None:
         if not self.parts or not builds.last_language_built(config):
             return
-        running, self.parts = self.parts, []
-        failed = [part.languages for part in running if not part.finish(config.site_dir)]
+        try:
+            failed = [part.languages for part in self.parts if not part.finish(config.site_dir)]
+        finally:
+            self._discard_parts()
         if failed:
             names = "; ".join(", ".join(langs) for langs in failed)
             raise PluginError(f"the build of {names} failed (its messages are above)")
 
     @event_priority(-200)  # after i18n (-100) has built the other languages
     def _write_root(self, *, config: MkDocsConfig) -> None:
-        if self.config.enabled and builds.site_files_due(config):
+        if self.config.enabled and builds.all_languages_in_site(config):
             write_root(config, self.config.aliases)
 
     on_post_build = CombinedEvent(_keep_language_404, _join_parts, _write_root)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._discard_parts()
+
+    def _discard_parts(self) -> None:
         running, self.parts = self.parts, []
         for part in running:
             part.discard()
+        configured, self.configured = self.configured, []
+        for lang, build in configured:
+            lang.build = build
 
 
 def write_root(config: MkDocsConfig, aliases: dict) -> None:

@@ -91,7 +91,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     @event_priority(-200)  # once every language is built
     def _write_sitemap(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not builds.site_files_due(config):
+        if not self.config.enabled or not builds.all_languages_in_site(config):
             return
         base = config.site_url or site_path(None)
         xml = sitemap.render(get_catalog(config), base)
