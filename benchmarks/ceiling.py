@@ -25,6 +25,7 @@ from pathlib import Path
 
 import snowballstemmer
 import yaml
+from text_unidecode import unidecode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus as corpora  # noqa: E402
@@ -40,9 +41,7 @@ def normaliser(lang: str):
 
     def norm(word: str) -> str:
         word = unicodedata.normalize("NFC", word.lower())
-        word = stemmer.stemWord(word) if stemmer else word
-        plain = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-        return plain.translate(str.maketrans({"đ": "d", "ł": "l", "ø": "o", "æ": "ae"}))
+        return unidecode(stemmer.stemWord(word) if stemmer else word)  # without diacritics, as typed
 
     return norm
 

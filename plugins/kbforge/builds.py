@@ -8,10 +8,12 @@ helpers are the one place that knows how to tell the builds apart.
 
 from __future__ import annotations
 
-import os
+import sys
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+from .languages import parts
 
 
 def i18n(config: MkDocsConfig):
@@ -48,13 +50,13 @@ def is_nested_build(config: MkDocsConfig) -> bool:
 def last_language_built(config: MkDocsConfig) -> bool:
     """In ``on_post_build`` below priority -100: True once per process, after
     the last language this process builds."""
-    return not i18n(config).building
+    return not is_nested_build(config)
 
 
 def all_languages_in_site(config: MkDocsConfig) -> bool:
     """In ``on_post_build`` below priority -150: True once, after every language
     is in the site, in the process that writes the site-wide files."""
-    return not i18n(config).building and not is_part()
+    return last_language_built(config) and not is_part()
 
 
 def site_files_due(config: MkDocsConfig) -> bool:
@@ -71,7 +73,13 @@ def site_files_due(config: MkDocsConfig) -> bool:
 def is_part() -> bool:
     """True in a child process that builds some of the languages in parallel
     (``languages/parts.py``); it writes no site-wide files."""
-    return bool(os.environ.get("KB_PART"))
+    return parts.part_languages() is not None
+
+
+def is_dirty() -> bool:
+    """``--dirty`` rebuilds (serve): only changed pages are rendered. MkDocs
+    does not tell plugins, so i18n, and we, read the command line."""
+    return bool({"--dirty", "--dirtyreload"} & set(sys.argv))
 
 
 def site(config: MkDocsConfig) -> str:

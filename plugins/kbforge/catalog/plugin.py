@@ -13,7 +13,6 @@ Other plugins call ``kbforge.catalog.plugin.get_catalog(config)``.
 from __future__ import annotations
 
 import os
-import sys
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -28,7 +27,6 @@ from .config import CatalogConfig
 from .nav import arrange, relink
 
 log = get_plugin_logger(__name__)
-DIRTY = {"--dirty", "--dirtyreload"}  # as i18n tells them apart
 _OUTLINES: dict[str, tuple] = {}  # site folder -> catalog outline its site-wide files show
 
 
@@ -76,9 +74,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         log.debug("catalog: %d pages", len(self.catalog.entries))
         # `mkdocs serve --dirty` makes new plugins for each rebuild: remember here
         # what the site-wide files were written from, to skip them when unchanged.
-        settings = (config.site_url, config.site_name, config.use_directory_urls, tuple(builds.language_names(config).items()))
+        settings = (config.site_url, config.site_name, config.use_directory_urls,
+                    tuple(builds.language_names(config).items()))
         outline = (settings, self.full.outline())
-        self.site_files_due = not (DIRTY & set(sys.argv)) or _OUTLINES.get(config.site_dir) != outline
+        self.site_files_due = not builds.is_dirty() or _OUTLINES.get(config.site_dir) != outline
         # Recorded for the next rebuild only once this build has succeeded (on_post_build).
         self.outline = (config.site_dir, outline)
 

@@ -132,11 +132,7 @@ class Part:
                       "\n".join(self.tail))
         if ok:
             for lang in self.languages:
-                source, target = os.path.join(self.site, lang), os.path.join(site_dir, lang)
-                if os.path.exists(target):
-                    shutil.copytree(source, target, dirs_exist_ok=True)
-                else:
-                    os.replace(source, target)
+                os.replace(os.path.join(self.site, lang), os.path.join(site_dir, lang))
         self.discard()
         return ok
 

@@ -70,7 +70,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             built = [code for code in builds.languages(config) if i18n.get_language_config(code).build]
             processes = self.config.processes or parts.cores()
             # `mkdocs serve` makes new plugins for each rebuild without on_startup.
-            serving = self.command == "serve" or sys.argv[1:2] == ["serve"]
+            serving = sys.argv[1:2] == ["serve"]
             config_file = config.config_file_path
             if (serving or self.command not in (None, "build") or len(built) < 4 or processes < 2
                     or not config_file or not os.path.isfile(config_file)):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +28,6 @@ log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).with_name("templates")
 ASSETS = ("assets/kbforge/search.js", "assets/kbforge/search.css")
 BUNDLE = "pagefind"
-DIRTY = {"--dirty", "--dirtyreload"}  # as i18n tells them apart
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')  # the ¶ after each heading
 
 
@@ -89,7 +87,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def _start_bundle(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or not self.pages:
             return
-        if DIRTY & set(sys.argv):
+        if builds.is_dirty():
             self.pages = []  # a dirty rebuild renders only changed pages: keep the full index
             return
         lang = builds.current_language(config)
