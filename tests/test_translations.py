@@ -120,8 +120,16 @@ def test_switcher_marks_the_missing_language(tsite, lang, note):
 
 
 def test_sitemap_lists_alternates_of_real_versions(tsite):
-    xml = (tsite / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<loc>https://help.nordlys.example/pl/practices/service/</loc>" not in xml
+    index = (tsite / "sitemap-index.xml").read_text(encoding="utf-8")
+    assert re.findall(r"<loc>([^<]+)</loc>", index) == [f"https://help.nordlys.example/{lang}/sitemap.xml" for lang in LANGS]
+    assert "Sitemap: https://help.nordlys.example/sitemap-index.xml" in (tsite / "robots.txt").read_text(encoding="utf-8")
+    # The root sitemap, which Material's instant navigation downloads, has addresses only.
+    root = (tsite / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://help.nordlys.example/es/practices/service/</loc>" in root and "hreflang" not in root
+    assert "<loc>https://help.nordlys.example/pl/practices/service/</loc>" not in root
+    assert "<loc>https://help.nordlys.example/pl/practices/service/</loc>" not in (tsite / "pl" / "sitemap.xml").read_text(encoding="utf-8")
+    xml = (tsite / "es" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://help.nordlys.example/vi/" not in xml  # one language per sitemap
     block = xml.split("<loc>https://help.nordlys.example/es/practices/service/</loc>")[1].split("</url>")[0]
     langs = re.findall(r'hreflang="([\w-]+)"', block)
     assert langs == ["vi", "nb", "es", "x-default"]

@@ -94,11 +94,22 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if not self.config.enabled or not builds.all_languages_in_site(config):
             return
         base = config.site_url or site_path(None)
-        xml = sitemap.render(get_catalog(config), base)
-        path = os.path.join(config.site_dir, "sitemap.xml")
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(xml)
-        with open(path + ".gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
-            fh.write(xml.encode("utf-8"))
+        catalog, site = get_catalog(config), config.site_dir
+        langs = [code for code in catalog.languages if os.path.isdir(os.path.join(site, code))]  # a preview has one
+        for code in langs:
+            _write(os.path.join(site, code, "sitemap.xml"), sitemap.render(catalog, base, code))
+        _write(os.path.join(site, "sitemap-index.xml"), sitemap.index(langs, base))
+        _write(os.path.join(site, "sitemap.xml"), sitemap.addresses(catalog, base, langs))
+        if not os.path.exists(os.path.join(config.docs_dir, "robots.txt")):  # the author's wins
+            with open(os.path.join(site, "robots.txt"), "w", encoding="utf-8") as fh:
+                fh.write(sitemap.robots(base))
 
     on_post_build = CombinedEvent(_write_sitemap)
+
+
+def _write(path: str, xml: str) -> None:
+    """The sitemap and a gzip copy of it (MkDocs writes one for its own sitemap)."""
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(xml)
+    with open(path + ".gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
+        fh.write(xml.encode("utf-8"))

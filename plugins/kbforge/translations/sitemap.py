@@ -1,4 +1,13 @@
-"""sitemap.xml with the language versions that really exist, as hreflang alternates."""
+"""Sitemaps.
+
+- ``/<lang>/sitemap.xml``: the pages of one language, each with the language
+  versions that really exist as hreflang alternates; ``/sitemap-index.xml``
+  lists them, and ``robots.txt`` names the index.
+- ``/sitemap.xml``: every page's address only. Material's instant navigation
+  downloads it on a reader's first page to know which links it may load
+  itself; with every page's alternates it grew with the square of the
+  knowledge base (7.7 MB at 12,000 pages).
+"""
 
 from __future__ import annotations
 
@@ -7,16 +16,27 @@ from xml.sax.saxutils import quoteattr
 from ..content.catalog import Catalog
 from ..links.publish import permalink
 
+HEAD = '<?xml version="1.0" encoding="UTF-8"?>'
+NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
 
-def render(catalog: Catalog, base: str) -> str:
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
-    ]
-    for entry in catalog.entries:
-        if entry.retired:
-            continue
+
+def _pages(catalog: Catalog, langs: list[str]):
+    return [e for e in catalog.entries if not e.retired and e.lang in langs]
+
+
+def addresses(catalog: Catalog, base: str, langs: list[str]) -> str:
+    lines = [f"  <url><loc>{base}{entry.url}</loc></url>" for entry in _pages(catalog, langs)]
+    return "\n".join([HEAD, f"<urlset {NS}>", *lines, "</urlset>"]) + "\n"
+
+
+def index(langs: list[str], base: str) -> str:
+    lines = [f"  <sitemap><loc>{base}{code}/sitemap.xml</loc></sitemap>" for code in langs]
+    return "\n".join([HEAD, f"<sitemapindex {NS}>", *lines, "</sitemapindex>"]) + "\n"
+
+
+def render(catalog: Catalog, base: str, lang: str) -> str:
+    out = [HEAD, f'<urlset {NS} xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for entry in _pages(catalog, [lang]):
         versions = {k: v for k, v in catalog.translations(entry).items() if not v.retired}
         out.append("  <url>")
         out.append(f"    <loc>{base}{entry.url}</loc>")
@@ -32,3 +52,7 @@ def render(catalog: Catalog, base: str) -> str:
         out.append("  </url>")
     out.append("</urlset>")
     return "\n".join(out) + "\n"
+
+
+def robots(base: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap-index.xml\n"
