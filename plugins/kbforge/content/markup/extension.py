@@ -196,9 +196,11 @@ class Analyzer(Treeprocessor):
         if "{{" in target:
             outline.problems.append(Problem(line, f"a fact cannot be used inside a link target ('{target}'): "
                                                   "write {{ fact-name | link }}"))
-        elif not sanitize.url_allowed(target):
-            outline.problems.append(Problem(line, f"link to '{target}': only http, https, mailto, tel, kb: and "
-                                                  "relative links are allowed"))
+        elif not sanitize.url_allowed(target, image=image):
+            shown = target if len(target) <= 60 else target[:57] + "..."
+            outline.problems.append(Problem(line, f"link to '{shown}': only http, https, mailto, tel, kb: and "
+                                                  "relative links are allowed (images also data:image/png, gif, "
+                                                  "jpeg, webp)"))
         if link.is_kb and el_or_none is not None:
             self.found.kb_links.append((el_or_none, internal))
 
@@ -230,8 +232,8 @@ class Analyzer(Treeprocessor):
         if index >= len(blocks):
             return
         raw = blocks[index]
-        if not isinstance(raw, str) or not raw.strip():
-            return
+        if not isinstance(raw, str) or not raw.strip() or raw.lstrip().startswith("</"):
+            return  # nothing, or a closing tag
         for needle, message in sanitize.check(raw):
             self.outline.problems.append(Problem(self.locate.find(needle), message, error=False))
         try:
@@ -280,19 +282,23 @@ def _fact_pattern(name: str) -> re.Pattern:
 
 def _plain(el, md) -> str:
     """The visible text of an element, with raw HTML placeholders resolved to their text."""
-    parts = []
-    for text in el.itertext():
-        parts.append(PLACEHOLDER.sub(lambda m: _stash_text(md, int(m.group(1))), text))
-    return " ".join("".join(parts).split())
+    text = "".join(el.itertext())
+    if "\x02" in text:
+        text = PLACEHOLDER.sub(lambda m: _stash_text(md, int(m.group(1))), text)
+    return " ".join(text.split())
 
 
 def _stash_text(md, index: int) -> str:
+    """The text of a stashed raw HTML fragment (a lone tag has none)."""
     blocks = md.htmlStash.rawHtmlBlocks
     raw = blocks[index] if index < len(blocks) else ""
     if not isinstance(raw, str) or not raw.strip():
         return ""
+    stripped = raw.strip()
+    if stripped.startswith("<") and stripped.endswith(">") and stripped.count("<") == 1:
+        return ""  # one start or end tag, e.g. <a name="x"> or </a>
     try:
-        return lxml_html.fromstring(raw).text_content() if raw.strip().startswith("<") else raw
+        return lxml_html.fromstring(raw).text_content() if stripped.startswith("<") else raw
     except Exception:
         return ""
 
