@@ -73,7 +73,9 @@ class FactProcessor(InlineProcessor):
             problems.append((m.group(0), f"'{m.group(0)}' is not a fact reference: write "
                              "{{ fact-name }}, {{ fact-name:number }} or {{ fact-name:link }} "
                              "(names are lowercase words joined by '-')"))
-            return None, None, None
+            el = etree.Element("span")  # reported once: the braces are not looked at again
+            el.text = util.AtomicString(m.group(0))
+            return el, m.start(0), m.end(0)
         renderer = self.ext.renderer
         el = etree.Element("a" if form == "link" else "span")
         el.set("class", "kb-fact")
