@@ -73,7 +73,7 @@ class FactProcessor(InlineProcessor):
             problems.append((m.group(0), f"'{m.group(0)}' is not a fact reference: write "
                              "{{ fact-name }}, {{ fact-name:number }} or {{ fact-name:link }} "
                              "(names are lowercase words joined by '-')"))
-            el = etree.Element("span")  # reported once: the braces are not looked at again
+            el = etree.Element("span", {"data-kb-invalid": ""})  # reported once: not looked at again
             el.text = util.AtomicString(m.group(0))
             return el, m.start(0), m.end(0)
         renderer = self.ext.renderer
@@ -156,7 +156,9 @@ class Analyzer(Treeprocessor):
             attr = "href" if tag == "a" else "src"
             if el.get(attr) is not None:
                 self._link(el, decode(el.get(attr)), internal, image=tag == "img", raw=False)
-        if el.get("data-kb-fact"):
+        if el.get("data-kb-invalid") is not None:
+            pass
+        elif el.get("data-kb-fact"):
             name = el.get("data-kb-fact")
             line = self.locate.find_pattern(_fact_pattern(name), "fact:" + name)
             outline.facts.append(FactUse(name, el.get("data-kb-form", ""), line, self.section.key, internal))
