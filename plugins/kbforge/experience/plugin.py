@@ -1,11 +1,10 @@
 """The self-service experience: article facts, runbook checklists, expandable
-FAQs with structured data, tag pages, "Was this helpful?", and the home page's
-search, popular articles and contact box.
+FAQs with structured data, tag pages, and the home page's search, popular
+articles and contact box. ("Was this helpful?" is kbforge/feedback's.)
 
 Context keys:
   kb_facts     {"type", "reviewed", "owner" (staff site), "minutes", "tags": [{name, url}]}
   kb_jsonld    schema.org JSON-LD of the page (HowTo for runbooks, FAQPage for FAQs), or none
-  kb_feedback  {"endpoint", "article", "lang"} for the "Was this helpful?" box
 """
 
 from __future__ import annotations
@@ -92,5 +91,4 @@ class ExperiencePlugin(BasePlugin[ExperienceConfig]):
                     if entry.lang == lang else [],
         }
         context["kb_jsonld"] = self.jsonld.get(page.url)
-        context["kb_feedback"] = {"endpoint": self.config.feedback_endpoint, "article": entry.id, "lang": entry.lang}
         return context

@@ -21,8 +21,6 @@ from __future__ import annotations
 import html.parser
 from dataclasses import dataclass
 
-import jsonschema
-
 from .sitedata import Site
 
 SCHEMA_VERSION = 1
@@ -95,6 +93,8 @@ class Validator:
     site: Site
 
     def __post_init__(self):
+        import jsonschema  # the [feedback] extra: the site build imports this module for its limits only
+
         self.schema = schema(self.site.languages, sorted(self.site.articles))
         self._by_kind = {
             name: jsonschema.Draft202012Validator({**self.schema["$defs"][name], "$defs": self.schema["$defs"]})
@@ -130,7 +130,7 @@ class Validator:
         return stored
 
 
-def _describe(error: jsonschema.ValidationError) -> str:
+def _describe(error) -> str:
     where = ".".join(str(part) for part in error.absolute_path) or "event"
     if error.validator == "enum" and error.absolute_path and error.absolute_path[-1] == "article":
         return f"article: {error.instance!r} is not a published article"
