@@ -70,8 +70,6 @@
     return event
   }
 
-  function pending(test) { return outbox().some(test) }
-
   // --- "Was this helpful?"
 
   function helpful() {
@@ -92,10 +90,17 @@
       if (support) support.hidden = state.helpful !== false
       if (comment) comment.hidden = !sends || !!state.comment
       if (!sends) { say(form.dataset.kept); return }
-      var waiting = pending(function (e) { return e.article === article && e.lang === lang && e.type !== "search" })
-      say(waiting ? form.dataset.failed : state.comment ? form.dataset.commentThanks : form.dataset.thanks)
-      if (waiting) flush()
+      var thanks = state.comment ? form.dataset.commentThanks : form.dataset.thanks
+      var waiting = outbox().filter(mine)
+      say(waiting.length ? form.dataset.failed : thanks)
+      waiting.forEach(function (event) {  // sent again by flush(): say when all have arrived
+        listeners[event.id] = function (outcome) {
+          if (outcome !== "sent") shown(outcome)
+          else if (!outbox().some(mine)) say(thanks)
+        }
+      })
     }
+    function mine(event) { return event.article === article && event.lang === lang && event.type !== "search" }
 
     var saved = read(key)
     if (saved) show(saved)
