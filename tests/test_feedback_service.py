@@ -301,6 +301,15 @@ def test_purge_before_a_day(database):
     assert kbforge("purge", "--database", database, "--before", "15.11.2026").returncode == 2
 
 
+def test_delete_single_events_by_id(database):
+    made = seed(database)
+    result = kbforge("delete", "--database", database, made["comment"]["id"])
+    assert (result.returncode, result.stdout.strip()) == (0, "deleted 1 of 1 events"), result.stderr
+    assert rows(database, "comments") == [] and len(rows(database, "votes")) == 1
+    assert kbforge("delete", "--database", database, made["comment"]["id"]).returncode == 1  # already gone
+    assert kbforge("delete", "--database", database, "not-an-id").returncode == 2
+
+
 def test_retention_deletes_old_events_when_the_service_starts(tmp_path, site):
     database = str(tmp_path / "feedback.sqlite3")
     store = open_store(database)

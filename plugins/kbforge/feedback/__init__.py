@@ -10,5 +10,5 @@ Plain modules (no MkDocs import) except ``plugin.py`` and ``config.py``, the
   service.py   the ASGI application (Starlette), served by uvicorn
   insights.py  what writers act on, per language, from a store or an export file
   render.py    the insights page (Jinja, autoescaped)
-  cli.py       ``kbforge feedback serve|export|purge|migrate|schema``
+  cli.py       ``kbforge feedback serve|export|purge|delete|migrate|schema``
 """

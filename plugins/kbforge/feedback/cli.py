@@ -1,4 +1,4 @@
-"""``kbforge feedback serve|export|purge|migrate|schema``.
+"""``kbforge feedback serve|export|purge|delete|migrate|schema``.
 
 Every option also reads an environment variable (``KB_FEEDBACK_DATABASE``,
 ``KB_FEEDBACK_CATALOG``, ...), as a service in a container is configured.
@@ -53,6 +53,10 @@ def add_parser(sub) -> None:
     database(purge)
     purge.add_argument("--before", type=_date, required=True, help="YYYY-MM-DD (UTC midnight)")
 
+    delete = commands.add_parser("delete", help="delete single events by id (e.g. a comment with personal data)")
+    database(delete)
+    delete.add_argument("ids", nargs="+", metavar="ID", type=_uuid, help="an event id (UUID), as in an export")
+
     migrate = commands.add_parser("migrate", help="bring the store's schema up to date")
     database(migrate)
 
@@ -64,7 +68,8 @@ def run(args) -> int:
     from .store import StoreError
 
     try:
-        return {"serve": serve, "export": export, "purge": purge, "migrate": migrate, "schema": schema}[args.feedback_command](args)
+        return {"serve": serve, "export": export, "purge": purge, "delete": delete, "migrate": migrate,
+                "schema": schema}[args.feedback_command](args)
     except (StoreError, ValueError) as exc:
         print(f"kbforge feedback {args.feedback_command}: {exc}", file=sys.stderr)
         return 2
@@ -123,6 +128,19 @@ def purge(args) -> int:
     return 0
 
 
+def delete(args) -> int:
+    from .store import open_store
+
+    store = open_store(args.database)
+    try:
+        store.migrate()
+        deleted = store.delete(args.ids)
+    finally:
+        store.close()
+    print(f"deleted {deleted} of {len(args.ids)} events")
+    return 0 if deleted == len(args.ids) else 1
+
+
 def migrate(args) -> int:
     from .store import open_store
 
@@ -145,6 +163,15 @@ def schema(args) -> int:
         document = events.schema()
     print(json.dumps(document, ensure_ascii=False, indent=1))
     return 0
+
+
+def _uuid(text: str) -> str:
+    import uuid
+
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an event id (a UUID)") from None
 
 
 def _date(text: str) -> dt.date:

@@ -219,6 +219,15 @@ class SQLiteStore:
             conn.execute("COMMIT")
             return counts
 
+    def delete(self, ids: list[str]) -> int:
+        """Delete the events with these ids (e.g. a comment with personal data in it)."""
+        with _closing(self._connect()) as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            deleted = sum(conn.execute(f"DELETE FROM {TABLES[kind]} WHERE id = ?", (id,)).rowcount
+                          for kind in KINDS for id in ids)
+            conn.execute("COMMIT")
+            return deleted
+
     def ping(self) -> None:
         with _closing(self._connect()) as conn:
             conn.execute("SELECT 1")
@@ -285,6 +294,11 @@ class PostgresStore:
         with self._pool.connection() as conn:
             return {kind: conn.execute(f"DELETE FROM {TABLES[kind]} WHERE received < %s", (utc(before),)).rowcount
                     for kind in KINDS}
+
+    def delete(self, ids: list[str]) -> int:
+        with self._pool.connection() as conn:
+            return sum(conn.execute(f"DELETE FROM {TABLES[kind]} WHERE id = %s::uuid", (id,)).rowcount
+                       for kind in KINDS for id in ids)
 
     def ping(self) -> None:
         with self._pool.connection() as conn:
