@@ -341,3 +341,23 @@ def test_serve_explains_a_missing_catalog(tmp_path):
 ])
 def test_comment_markup_is_found_by_a_parser(text, markup):
     assert ev.has_markup(text) is markup
+
+
+def test_an_article_published_after_the_catalog_was_read_is_accepted(site, tmp_path):
+    from kbforge.feedback.service import Settings, State
+
+    catalog = tmp_path / "catalog.json"
+    document = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    catalog.write_text(json.dumps(document), encoding="utf-8")
+    state = State(Settings(catalog=str(catalog)))
+    state.load_site()
+    document["articles"].append({**document["articles"][0], "id": "KB-0777"})
+    catalog.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ev.Invalid) as refused:
+        state.validator.check(vote(article="KB-0777"))
+    assert not state.may_be_newer(refused.value)  # read less than a minute ago
+    state.loaded -= 61
+    assert state.may_be_newer(refused.value)
+    state.reload_site()
+    assert state.validator.check(vote(article="KB-0777"))["article"] == "KB-0777"
+    assert not state.may_be_newer(ev.Invalid(["lang: 'en' is not one of the site's languages"]))

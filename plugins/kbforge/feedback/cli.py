@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 
 from .service import Settings
@@ -86,8 +87,6 @@ def serve(args) -> int:
     from .sitedata import load_site
 
     load_site(settings.catalog)  # a wrong path stops here, with its reason, not in every worker
-    import os
-
     os.environ.update(settings.environment())  # the workers build the app from these
     uvicorn.run("kbforge.feedback.service:from_environment", factory=True, host=args.host, port=args.port,
                 workers=args.workers, proxy_headers=args.forwarded_allow_ips is not None,

@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import secrets
+import time
 from dataclasses import dataclass, field
 
 import anyio.to_thread
@@ -101,7 +102,19 @@ class State:
 
     def load_site(self):
         site = load_site(self.settings.catalog)
-        self.site, self.validator = site, ev.Validator(site)
+        self.site, self.validator, self.loaded = site, ev.Validator(site), time.monotonic()
+
+    def may_be_newer(self, exc: ev.Invalid) -> bool:
+        """An article the catalog does not know yet: the site may have been
+        published since it was read (read again at most once a minute)."""
+        return time.monotonic() - self.loaded >= 60 and any(p.startswith("article:") for p in exc.problems)
+
+    def reload_site(self) -> None:
+        try:
+            self.load_site()
+        except ValueError as exc:  # the catalog read before stays
+            self.loaded = time.monotonic()
+            log.warning("%s", exc)
 
     @property
     def origin(self) -> str:
@@ -131,7 +144,13 @@ def create_app(settings: Settings, store=None) -> Starlette:
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             return _refuse(400, [f"not JSON: {exc}"])
         try:
-            event = state.validator.check(payload)
+            try:
+                event = state.validator.check(payload)
+            except ev.Invalid as exc:
+                if not state.may_be_newer(exc):
+                    raise
+                await anyio.to_thread.run_sync(state.reload_site)
+                event = state.validator.check(payload)
         except ev.Invalid as exc:
             return _refuse(422, exc.problems)
         try:
@@ -220,7 +239,7 @@ async def _every(seconds: int, job, state: State, first: int | None = None):
 
 
 def _refresh_site(state: State) -> None:
-    state.load_site()
+    state.load_site()  # a failure keeps the catalog read before
 
 
 def _apply_retention(state: State) -> None:

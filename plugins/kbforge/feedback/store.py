@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import queue
+from contextlib import closing as _closing
 import sqlite3
 import threading
 from concurrent.futures import Future
@@ -309,17 +310,6 @@ class PostgresStore:
 
 
 # --- helpers shared by both stores
-
-class _closing:
-    def __init__(self, conn):
-        self.conn = conn
-
-    def __enter__(self):
-        return self.conn
-
-    def __exit__(self, *exc):
-        self.conn.close()
-
 
 def _text(value: dt.datetime) -> str:
     """SQLite keeps times as ISO 8601 text in UTC, which sorts as time does."""
