@@ -19,6 +19,7 @@ import argparse
 import concurrent.futures
 import http.client
 import json
+import os
 import random
 import statistics
 import sys
@@ -155,6 +156,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kb-feedback-bench-") as tmp:
         folder = Path(tmp)
         catalog_path = catalog(folder, args.articles)
+        print(f"load average before: {os.getloadavg()[0]:.1f} (2 cores are shared with the clients and any other job)")
         print(f"{'store':<10} {'events':>7} {'clients':>7} {'workers':>7} {'events/s':>10} {'p50 ms':>8} {'p99 ms':>8}"
               f" {'max ms':>8}  {'stored':>7}  answers")
         for store in args.stores.split(","):
