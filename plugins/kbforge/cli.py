@@ -185,7 +185,12 @@ def main(argv=None) -> int:
     rv.add_argument("--today", help="measure against this day (YYYY-MM-DD) instead of today")
     rv.add_argument("--json", action="store_true", help="print JSON instead of text")
     rv.add_argument("--fail-if-overdue", action="store_true", help="exit 1 when any article is overdue")
+    from .feedback import cli as feedback_cli
+
+    feedback_cli.add_parser(sub)
     args = parser.parse_args(argv)
+    if args.command == "feedback":
+        return feedback_cli.run(args)
     commands = {"reviews": reviews, "translations": translations, "consistency": consistency}
     try:
         return commands[args.command](args)
