@@ -34,8 +34,8 @@ NUMERIC = ("duration", "count", "money", "percent")
 LINKABLE = {"phone": "tel:", "email": "mailto:", "url": ""}
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 NBSP = "\u00a0"
-# {{ name }} or {{ name | form }} in plain text (front matter title and summary)
-REFERENCE = re.compile(r"\{\{\s*([^|}]*?)\s*(?:\|\s*([^}]*?)\s*)?\}\}")
+# {{ name }}, {{ name:form }} or {{ name | form }} in plain text (front matter title and summary)
+REFERENCE = re.compile(r"\{\{\s*([^|:}]*?)\s*(?:[|:]\s*([^}]*?)\s*)?\}\}")
 
 _QUANTITY = re.compile(r"^(-?\d+(?:\.\d+)?)(?:\s+([a-z0-9]+(?:-[a-z0-9]+)*))?$")
 _MONEY = re.compile(r"^(-?\d+(?:\.\d+)?)\s+([A-Z]{3})$")
@@ -109,17 +109,17 @@ class FactSheet:
             return f"unknown fact '{name}'{self.suggest(name)}; facts are defined in {self.shown}"
         kind = self.facts[name].type
         if form == "number" and kind not in NUMERIC:
-            return f"fact '{name}' is a {kind}; '| number' is for {', '.join(NUMERIC)} facts"
+            return f"fact '{name}' is a {kind}; ':number' is for {', '.join(NUMERIC)} facts"
         if form == "link" and kind not in LINKABLE:
-            return f"fact '{name}' is a {kind}; '| link' is for {', '.join(LINKABLE)} facts"
+            return f"fact '{name}' is a {kind}; ':link' is for {', '.join(LINKABLE)} facts"
         if form not in ("", "number", "link"):
-            return f"unknown form '| {form}' (use '| number' or '| link')"
+            return f"unknown form ':{form}' (use ':number' or ':link')"
         return None
 
     # -- rendering -------------------------------------------------------------
 
     def render(self, name: str, form: str, lang: str) -> tuple[str, str | None]:
-        """(text, href) of ``{{ name | form }}`` in ``lang``; href only for '| link'."""
+        """(text, href) of ``{{ name:form }}`` in ``lang``; href only for ':link'."""
         value = self.value(name, lang)
         if form == "number":
             return self._number(value, lang), None

@@ -55,7 +55,8 @@ def decode(value: str) -> str:
 
 
 class FactProcessor(InlineProcessor):
-    """``{{ fact-name }}`` or ``{{ fact-name | form }}`` anywhere inline text is parsed."""
+    """``{{ fact-name }}`` or ``{{ fact-name:form }}`` (also ``{{ fact-name | form }}``,
+    except in tables, where ``|`` separates cells) anywhere inline text is parsed."""
 
     PATTERN = r"\{\{(.*?)\}\}"
 
@@ -65,11 +66,12 @@ class FactProcessor(InlineProcessor):
 
     def handleMatch(self, m, data):
         inner = m.group(1)
-        name, _, form = (part.strip() for part in inner.partition("|"))
+        separator = ":" if ":" in inner else "|"
+        name, _, form = (part.strip() for part in inner.partition(separator))
         problems = self.md.kb_fact_problems
         if not FACT_NAME.match(name) or form not in FACT_FORMS:
             problems.append((m.group(0), f"'{m.group(0)}' is not a fact reference: write "
-                             "{{ fact-name }}, {{ fact-name | number }} or {{ fact-name | link }} "
+                             "{{ fact-name }}, {{ fact-name:number }} or {{ fact-name:link }} "
                              "(names are lowercase words joined by '-')"))
             return None, None, None
         renderer = self.ext.renderer
@@ -208,6 +210,12 @@ class Analyzer(Treeprocessor):
         for index in PLACEHOLDER.findall(value):
             self._stash(int(index), internal)
         text = PLACEHOLDER.sub(" ", value)
+        if "{{" in text or "}}" in text:
+            needle = "{{" if "{{" in text else "}}"
+            self.outline.problems.append(Problem(
+                self.locate.find_pattern(re.compile(re.escape(needle)), "braces:" + needle),
+                f"'{text.strip()[:40]}': '{needle}' that is not part of a fact reference; a reference is "
+                "written on one line, and inside a table as {{ fact-name:form }} (a '|' ends a table cell)"))
         if text.strip():
             self.section.text.append(text)
             if not in_link:
