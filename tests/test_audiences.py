@@ -9,7 +9,6 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from htmlread import page
-from kbforge.content.passages import strip_internal
 from sitebuild import LANGS, article, minimal_tree
 
 MARK = "ZQXLEAK"  # no real text contains it
@@ -130,13 +129,3 @@ def test_the_same_link_is_fine_on_the_staff_site(build, monkeypatch):
     files["es/practices/service.md"] = article("KB-0001", "Servicio", body="Intro.\n\nVea [esto](kb:KB-0900).\n")
     site = build(files)
     assert (site / "es" / "practices" / "secret" / "index.html").exists()
-
-
-@pytest.mark.parametrize("markdown, expected", [
-    ('A\n\n!!! internal "X"\n    secret\n\n    more\n\nB\n', "A\n\n\nB\n"),
-    ('A\n??? internal\n    secret\nB', "A\nB"),
-    ('- item\n\n    !!! internal\n        secret\n\n    after\n', "- item\n\n\n    after\n"),
-    ("!!! note\n    kept\n", "!!! note\n    kept\n"),
-])
-def test_strip_internal(markdown, expected):
-    assert strip_internal(markdown) == expected

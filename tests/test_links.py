@@ -13,7 +13,7 @@ from mkdocs.exceptions import Abort
 
 from htmlread import page
 from kbforge.content import ContentErrors, load_catalog
-from kbforge.content.links import Link
+from kbforge.content.markup import Link
 from kbforge.links.publish import SCHEMA
 from sitebuild import LANGS, article, linked_tree, write_tree
 
@@ -44,7 +44,7 @@ def errors_of(tmp_path, files):
 def test_resolution(tmp_path, target, lang, expected, fallback):
     catalog = catalog_of(tmp_path, linked_tree())
     source = catalog.get("KB-0003", lang)
-    found = catalog.resolve(Link(1, target), source, lang)
+    found = catalog.resolve(Link(target, 1), source, lang)
     assert f"{found.entry.lang}/{found.entry.path}" == expected
     assert found.fallback is fallback
 

@@ -8,7 +8,7 @@ import logging
 import pytest
 from mkdocs.exceptions import Abort
 
-from kbforge.languages.parts import split
+from kbforge.lifecycle.parallel import split
 from sitebuild import LANGS, PROJECT, build_site, linked_tree
 
 FIXED = {"SOURCE_DATE_EPOCH": "1700000000", "KB_UPDATE_LEDGER": "false"}

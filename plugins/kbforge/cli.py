@@ -1,7 +1,8 @@
-"""Command line: ``python -m kbforge translations``.
+"""Command line: ``kbforge translations``, ``kbforge consistency``, ``kbforge reviews``
+(also ``python -m kbforge ...``).
 
-Reads the languages from mkdocs.yml and the content through the same
-catalog the build uses.
+Reads the languages from mkdocs.yml and the content through the same catalog
+(and the same Markdown parse) the build uses.
 """
 
 from __future__ import annotations
@@ -15,33 +16,45 @@ from pathlib import Path
 
 import yaml
 
-from . import builds
-from .content import ContentErrors, load_catalog
+from .content import ContentErrors
+from .content.consistency import KINDS
 from .content.frontmatter import parse
-from .content.translations import MISSING, OUTDATED, UNTRACKED, report, stamp_for, original_of
+from .content.translations import INCONSISTENT, MISSING, OUTDATED, UNTRACKED, original_of, report, stamp_for
 
-STATES = (MISSING, OUTDATED, UNTRACKED)
+STATES = (MISSING, OUTDATED, INCONSISTENT, UNTRACKED)
+
+
+class CommandError(Exception):
+    """A problem with what the user asked; printed as one line, exit status 2."""
+
+
+def _config(config_file: str):
+    from mkdocs.config import load_config
+
+    if not os.path.isfile(config_file):
+        raise CommandError(f"{config_file}: no such file (use -f to name mkdocs.yml)")
+    return load_config(config_file)
 
 
 def _load(config_file: str):
-    from mkdocs.config import load_config
+    from .lifecycle import content
 
-    config = load_config(config_file)
-    project = os.path.dirname(os.path.abspath(config_file))
-    catalog = load_catalog(config.docs_dir, builds.languages(config), builds.default_language(config), project)
-    return catalog, config
+    config = _config(config_file)
+    return content.read(config), config
 
 
 def reviews(args) -> int:
-    import datetime as dt
-
     from .content.reviews import overdue
     from .reviews import report as review_report
+    from .reviews.plugin import parse_today
 
+    try:
+        today = parse_today(args.today)
+    except ValueError as exc:
+        raise CommandError(f"--today: {exc}") from None
     catalog, config = _load(args.config_file)
     plugin = config.plugins.get("kbforge/reviews")
     intervals = plugin.config.intervals if plugin else {}
-    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     found = overdue(catalog, today, intervals)
     if args.json:
         print(json.dumps({owner: [{"id": d.entry.id, "lang": d.entry.lang, "title": d.entry.title,
@@ -52,7 +65,7 @@ def reviews(args) -> int:
     return 1 if args.fail_if_overdue and found else 0
 
 
-def table(rep, catalog) -> str:
+def table(rep) -> str:
     head = ["id", "source", *rep.languages, "title"]
     rows = []
     for article_id, row in rep.rows.items():
@@ -60,7 +73,10 @@ def table(rep, catalog) -> str:
         cells = []
         for lang in rep.languages:
             s = row[lang]
-            cells.append(s.state + (f" ({', '.join(s.changed)})" if s.changed else ""))
+            extra = [", ".join(s.changed)] if s.changed else []
+            if s.findings:
+                extra.append(f"{len(s.findings)} finding{'s' * (len(s.findings) != 1)}")
+            cells.append(s.state + (f" ({'; '.join(extra)})" if extra else ""))
         rows.append([article_id, source.lang if source else "-", *cells, source.title if source else ""])
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
     lines = ["  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip() for r in [head, *rows]]
@@ -69,15 +85,23 @@ def table(rep, catalog) -> str:
 
 
 def stamp(catalog, path: str) -> str:
-    """Record in a translation's front matter that it matches its original now."""
+    """Record in a translation's front matter that it matches its original now;
+    refused while it states something its original does not."""
     entry = catalog.for_source(os.path.abspath(path))
     if entry is None or not entry.is_article:
-        raise SystemExit(f"{path}: not an article of this knowledge base")
+        raise CommandError(f"{path}: not an article of this knowledge base")
     versions = catalog.translations_of(entry.id)
     others = {lang: e for lang, e in versions.items() if e is not entry}
     original = original_of(catalog, {**others, **({} if entry.source else {entry.lang: entry})})
     if original is None or original is entry:
-        raise SystemExit(f"{path}: this is the original of {entry.id}; only translations are stamped")
+        raise CommandError(f"{path}: this is the original of {entry.id}; only translations are stamped")
+    from .content.consistency import compare
+
+    findings = compare(original, entry, catalog.glossary)
+    if findings:
+        lines = "\n".join(str(f) for f in findings)
+        raise CommandError(f"{path}: not stamped: it states {len(findings)} thing(s) its original "
+                           f"({original.shown}) does not:\n{lines}")
     text = Path(path).read_text(encoding="utf-8")
     fm = parse(text, path)
     lines = text.split("\n")
@@ -95,36 +119,12 @@ def stamp(catalog, path: str) -> str:
     return f"{path}: source {original.lang} {original.fingerprint}"
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kbforge")
-    sub = parser.add_subparsers(dest="command", required=True)
-    tr = sub.add_parser("translations", help="status of every article in every language")
-    tr.add_argument("-f", "--config-file", default="mkdocs.yml")
-    tr.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    tr.add_argument("--fail-on", default="", help=f"exit 1 if any article is {', '.join(STATES)} (comma-separated)")
-    tr.add_argument("--stamp", nargs="+", metavar="FILE", help="mark these translations as up to date with their original")
-    rv = sub.add_parser("reviews", help="articles due for review, by owner")
-    rv.add_argument("-f", "--config-file", default="mkdocs.yml")
-    rv.add_argument("--today", help="measure against this day (YYYY-MM-DD) instead of today")
-    rv.add_argument("--json", action="store_true", help="print JSON instead of text")
-    rv.add_argument("--fail-if-overdue", action="store_true", help="exit 1 when any article is overdue")
-    args = parser.parse_args(argv)
-    if args.command == "reviews":
-        try:
-            return reviews(args)
-        except ContentErrors as exc:
-            print(exc, file=sys.stderr)
-            return 2
-
+def translations(args) -> int:
     fail_on = [s for s in re.split(r"[,\s]+", args.fail_on) if s]
     unknown = [s for s in fail_on if s not in STATES]
     if unknown:
-        parser.error(f"--fail-on: unknown status {', '.join(unknown)} (choose from {', '.join(STATES)})")
-    try:
-        catalog, _ = _load(args.config_file)
-    except ContentErrors as exc:
-        print(exc, file=sys.stderr)
-        return 2
+        raise CommandError(f"--fail-on: unknown status {', '.join(unknown)} (choose from {', '.join(STATES)})")
+    catalog, _ = _load(args.config_file)
     if args.stamp:
         for path in args.stamp:
             print(stamp(catalog, path))
@@ -133,9 +133,62 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(rep.as_dict(), ensure_ascii=False, indent=1))
     else:
-        print(table(rep, catalog), end="")
+        print(table(rep), end="")
     failing = {state: rep.count(state) for state in fail_on if rep.count(state)}
     if failing:
         print("failing: " + ", ".join(f"{n} {s}" for s, n in failing.items()), file=sys.stderr)
         return 1
     return 0
+
+
+def consistency(args) -> int:
+    """What translations state differently from their originals."""
+    from .content.consistency import check
+
+    kinds = [k for k in re.split(r"[,\s]+", args.fail_on) if k]
+    unknown = [k for k in kinds if k not in (*KINDS, "any")]
+    if unknown:
+        raise CommandError(f"--fail-on: unknown kind {', '.join(unknown)} (choose from any, {', '.join(KINDS)})")
+    catalog, _ = _load(args.config_file)
+    found = [f for langs in check(catalog).values() for fs in langs.values() for f in fs]
+    if args.lang:
+        if args.lang not in catalog.languages:
+            raise CommandError(f"--lang: unknown language '{args.lang}' (configured: {', '.join(catalog.languages)})")
+        found = [f for f in found if args.lang in (f.lang, f.source_lang)]
+    found.sort()
+    if args.json:
+        print(json.dumps([f.as_dict() for f in found], ensure_ascii=False, indent=1))
+    else:
+        for finding in found:
+            print(finding)
+        print(f"{len(found)} finding{'s' * (len(found) != 1)}")
+    failing = [f for f in found if "any" in kinds or f.kind in kinds]
+    return 1 if failing else 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="kbforge")
+    sub = parser.add_subparsers(dest="command", required=True)
+    tr = sub.add_parser("translations", help="status of every article in every language")
+    tr.add_argument("-f", "--config-file", default="mkdocs.yml")
+    tr.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    tr.add_argument("--fail-on", default="", help=f"exit 1 if any article is {', '.join(STATES)} (comma-separated)")
+    tr.add_argument("--stamp", nargs="+", metavar="FILE", help="mark these translations as up to date with their original")
+    co = sub.add_parser("consistency", help="what translations state differently from their originals")
+    co.add_argument("-f", "--config-file", default="mkdocs.yml")
+    co.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    co.add_argument("--lang", help="only findings that involve this language")
+    co.add_argument("--fail-on", default="any", help="exit 1 on findings of these kinds (comma-separated; "
+                    f"'any', or: {', '.join(KINDS)}); '' never fails")
+    rv = sub.add_parser("reviews", help="articles due for review, by owner")
+    rv.add_argument("-f", "--config-file", default="mkdocs.yml")
+    rv.add_argument("--today", help="measure against this day (YYYY-MM-DD) instead of today")
+    rv.add_argument("--json", action="store_true", help="print JSON instead of text")
+    rv.add_argument("--fail-if-overdue", action="store_true", help="exit 1 when any article is overdue")
+    args = parser.parse_args(argv)
+    commands = {"reviews": reviews, "translations": translations, "consistency": consistency}
+    try:
+        return commands[args.command](args)
+    except (ContentErrors, CommandError) as exc:
+        print(exc, file=sys.stderr)
+        return 2

@@ -8,3 +8,6 @@ class AudiencesConfig(Config):
     site = opt.Choice(["public", "staff"], default="public")
     # Publish not-validated articles on the customer site, with a notice.
     not_validated = opt.Type(bool, default=False)
+    # Files under docs/ (not Markdown) the customer site publishes even when no
+    # public page refers to them (glob patterns relative to docs/, e.g. "robots.txt").
+    publish_files = opt.ListOfItems(opt.Type(str), default=["robots.txt", "assets/**"])

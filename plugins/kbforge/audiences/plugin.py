@@ -1,93 +1,88 @@
 """One source, two sites: the customer site (public, validated articles, no
-internal passages) and the staff site (everything, internal passages marked).
+internal passages, only the files its pages use) and the staff site
+(everything, internal passages marked).
 
-Context key:
-  kb_site   "public" or "staff"
+Context key ``kb_site`` ("public" or "staff") is set by kbforge/catalog from
+what this plugin publishes.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
-from .. import builds, strings, theme
-from ..catalog.plugin import get_full_catalog
+from .. import strings, theme, urls
+from ..catalog.plugin import get_state
 from ..content import audience
-from ..content.passages import strip_internal
+from ..lifecycle.priorities import AFTER_I18N, VIEW
 from .config import AudiencesConfig
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).with_name("templates")
 ASSET = "assets/kbforge/audiences.css"
-_env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
 
 
 class AudiencesPlugin(BasePlugin[AudiencesConfig]):
-    @event_priority(95)  # after the catalog (100), before everything that reads it
+    @event_priority(VIEW)  # after the catalog is read, before anything reads this site's view
     def on_config(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         theme.register(config, TEMPLATES, css=[ASSET])
-        if builds.is_nested_build(config):
+        state = get_state(config)
+        if not state.starting:
             return
-        full = get_full_catalog(config)
-        site, not_validated = self.config.site, self.config.not_validated
-        errors = audience.leaks(full, site, not_validated)
-        if errors:
-            raise PluginError(f"{len(errors)} link(s) would leak staff content:\n" + "\n".join(map(str, sorted(errors))))
-        config.plugins["kbforge/catalog"].catalog = audience.view(full, site, not_validated)
+        full, site, not_validated = state.full, self.config.site, self.config.not_validated
+        state.report(audience.leaks(full, site, not_validated))
+        state.publish(audience.view(full, site, not_validated), site)
+        if site == audience.PUBLIC:
+            state.on_site_files("archived pages", self._archived_pages)
         log.info("building the %s site", site)
 
-    @event_priority(-150)  # after i18n: drop what this site does not publish
+    @event_priority(AFTER_I18N)  # this language's files at their output paths
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
-        full = get_full_catalog(config)
-        view = config.plugins["kbforge/catalog"].catalog
+        state = get_state(config)
+        full, view = state.full, state.catalog
         for file in list(files.documentation_pages()):
-            entry = full.for_source(file.abs_src_path)
-            if entry is None:
+            if full.for_source(file.abs_src_path) is None:
                 continue
             shown = view.for_source(file.abs_src_path)
             if shown is None or not audience.built(shown, self.config.site):
                 files.remove(file)
+        if self.config.site == audience.PUBLIC:
+            self._only_used_files(files, config, view)
         return files
 
-    @event_priority(70)  # before kb: links are resolved (kbforge/links, default priority)
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
-        if self.config.enabled and self.config.site == audience.PUBLIC:
-            return strip_internal(markdown)
-        return markdown
+    def _only_used_files(self, files: Files, config: MkDocsConfig, view) -> None:
+        """The customer site publishes only the files its own pages use."""
+        docs = os.path.abspath(config.docs_dir)
+        used = {path for entry in view.entries for path in entry.files}
+        for file in [f for f in files if not f.is_documentation_page()]:
+            src = file.abs_src_path
+            if not src or not os.path.abspath(src).startswith(docs + os.sep):
+                continue  # the theme's and our plugins' assets
+            rel = os.path.relpath(src, docs).replace(os.sep, "/")
+            if rel in used or any(fnmatch.fnmatch(rel, pattern) for pattern in self.config.publish_files):
+                continue
+            files.remove(file)
 
-    def on_page_context(self, context, *, page, config, nav):
-        context["kb_site"] = self.config.site
-        return context
-
-    def on_template_context(self, context, *, template_name, config):
-        context["kb_site"] = self.config.site
-        return context
-
-    @event_priority(-200)  # once every language is built
-    def _archived_pages(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or self.config.site != audience.PUBLIC:
-            return
-        if not builds.site_files_due(config):
-            return
-        view = config.plugins["kbforge/catalog"].catalog
-        for entry in view.entries:
+    def _archived_pages(self, config: MkDocsConfig) -> None:
+        """An archived article's address tells customers it was archived."""
+        state = get_state(config)
+        env = theme.templates(config)
+        for entry in state.catalog.entries:
             if entry.archived and not entry.retired:
-                t = strings.for_language(entry.lang)
-                html = _env.get_template("archived.html").render(entry=entry, t=t, depth="../" * entry.url.count("/"))
-                path = os.path.join(config.site_dir, entry.url, "index.html")
+                here = entry.url
+                html = env.get_template("kbforge/archived.html").render(
+                    entry=entry, t=strings.for_language(entry.lang),
+                    home=urls.relative(here, state.urls.language_home(entry.lang)))
+                path = os.path.join(config.site_dir, state.urls.index_file(here))
                 os.makedirs(os.path.dirname(path), exist_ok=True)
                 with open(path, "w", encoding="utf-8") as fh:
                     fh.write(html)
-
-    on_post_build = CombinedEvent(_archived_pages)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import posixpath
 
+from markupsafe import Markup
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
@@ -44,7 +45,7 @@ def arrange(items: list, catalog: Catalog, order: list[str]) -> list:
             if isinstance(child, Page) and child.file.name == "index":
                 entry = catalog.for_source(child.file.abs_src_path)
                 if entry:
-                    section.title = entry.title
+                    section.title = Markup.escape(entry.title)  # the theme does not escape
         # index page first, then by title in the language's own order
         section.children.sort(key=lambda c: (not (isinstance(c, Page) and c.file.name == "index"),
                                              isinstance(c, Section), (c.title or "").casefold()))

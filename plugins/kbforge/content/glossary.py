@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ContentError, ContentErrors
-from .frontmatter import load_yaml
+from . import yamlsafe
 from .model import Text, explain
 
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -30,7 +30,7 @@ class Term(BaseModel):
 def load_glossary(path: Path, shown: str) -> dict[str, Term]:
     """Read one language's glossary. Raises ``ContentErrors`` with every problem."""
     try:
-        data, lines = load_yaml(path.read_text(encoding="utf-8"), shown)
+        data, lines = yamlsafe.load(path.read_text(encoding="utf-8"), shown)
     except ContentError as exc:
         raise ContentErrors([exc]) from None
     if not isinstance(data, dict):

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-from functools import lru_cache
 
 
-@lru_cache(maxsize=4096)
 def last_changed(path: str) -> dt.date:
     folder = os.path.dirname(path) or "."
     try:

@@ -14,7 +14,7 @@ import yaml
 
 from .catalog import Catalog
 from .errors import ContentError
-from .frontmatter import load_yaml
+from . import yamlsafe
 
 VERSION = 1
 HEADER = (
@@ -35,7 +35,7 @@ class Ledger:
     def load(cls, path: Path, shown: str) -> "Ledger":
         if not path.exists():
             return cls(path, shown)
-        data, lines = load_yaml(path.read_text(encoding="utf-8"), shown)
+        data, lines = yamlsafe.load(path.read_text(encoding="utf-8"), shown)
         if not isinstance(data, dict) or data.get("version") != VERSION:
             raise ContentError(shown, 1, f"not a version {VERSION} ledger")
         return cls(path, shown, dict(data.get("articles") or {}), lines)

@@ -38,6 +38,22 @@ def _iso_date(value):
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
+def _site_path(value):
+    """An old address inside the language folder: "faq/old-name/", never "../x/"."""
+    if not isinstance(value, str):
+        raise ValueError(f"expected an address like faq/old-name/, got {value!r}")
+    value = value.strip()
+    parts = value.rstrip("/").split("/")
+    if (not value.endswith("/") or value.startswith("/") or "\\" in value or "//" in value
+            or any(p in ("", ".", "..") for p in parts) or any(c.isspace() or ord(c) < 32 for c in value)):
+        raise ValueError(f"'{value}' is not an address inside the language folder: write it like "
+                         "faq/old-name/ (no '..', no leading '/', ending with '/')")
+    return value
+
+
+SitePath = Annotated[str, BeforeValidator(_site_path)]
+
+
 class Source(BaseModel):
     """What a translation was made from (see content/translations.py)."""
 
@@ -61,7 +77,7 @@ class Article(BaseModel):
     summary: Text
     # Where the article was published before (site paths without the language,
     # e.g. "faq/old-name/"): each gets a redirect page, and the ledger accepts the move.
-    aliases: list[Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^/\s][^\s]*/$")]] = []
+    aliases: list[SitePath] = []
     # A retired article names its replacement; its permalink lands there with a notice.
     replaced_by: Annotated[str, StringConstraints(pattern=ID_PATTERN)] | None = None
     # A translation names the version of the original it was made from.

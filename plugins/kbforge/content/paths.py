@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .errors import ContentError, ContentErrors
-from .frontmatter import load_yaml
+from . import yamlsafe
 from .model import ID_PATTERN, Text, explain
 
 ArticleId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -36,7 +36,7 @@ class ReadingPath(BaseModel):
 def load_paths(path: Path, shown: str, languages: list[str], ids: set[str]) -> dict[str, ReadingPath]:
     """Read and check the paths file. Raises ``ContentErrors`` with every problem."""
     try:
-        data, lines = load_yaml(path.read_text(encoding="utf-8"), shown)
+        data, lines = yamlsafe.load(path.read_text(encoding="utf-8"), shown)
     except ContentError as exc:
         raise ContentErrors([exc]) from None
     if not isinstance(data, dict):

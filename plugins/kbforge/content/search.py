@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from html import unescape
+
+from lxml import html as lxml_html
 
 from text_unidecode import unidecode
 
 from .glossary import Term, form_pattern
 
-TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"\w+", re.UNICODE)
 # Letters without a Unicode decomposition, which accent folding leaves alone.
 HARD = re.compile("[łŁđĐøØæÆßœŒðÐþÞıı]")
@@ -60,6 +60,20 @@ def extra_terms(text: str, *, title: str = "", summary: str = "", tags=(), synon
     )
 
 
-def strip_tags(html: str) -> str:
+def article_html(html: str) -> str:
+    """An article's rendered HTML without what is not its text: heading permalinks,
+    checkboxes and buttons, and our interface (``data-pagefind-ignore``)."""
+    if not html.strip():
+        return ""
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    for el in root.xpath('.//a[contains(concat(" ", @class, " "), " headerlink ")] | .//input | .//button'
+                         ' | .//*[@data-pagefind-ignore]'):
+        el.drop_tree()
+    return "".join(lxml_html.tostring(child, encoding="unicode") for child in root) + (root.text or "")
+
+
+def text_of(html: str) -> str:
     """The text of rendered HTML, for preparing extra terms (not for display)."""
-    return unescape(TAG.sub(" ", html))
+    if not html.strip():
+        return ""
+    return lxml_html.fragment_fromstring(html, create_parent="div").text_content()

@@ -1,6 +1,9 @@
 """Translation status: which version of its source a translation was made from.
 
-A translation records its source in front matter::
+A translation is up to date when it is both fresh (its original has not
+changed since it was stamped) and consistent (``consistency.compare`` finds
+nothing); a fresh translation with findings is "inconsistent". A translation
+records its source in front matter::
 
     source:
       lang: vi              # the language of the original
@@ -19,7 +22,11 @@ from dataclasses import dataclass, field
 
 from .catalog import Catalog, Entry
 
+from .consistency import Finding, compare
+
 UP_TO_DATE, OUTDATED, MISSING, ORIGINAL, UNTRACKED = "up-to-date", "outdated", "missing", "original", "untracked"
+INCONSISTENT = "inconsistent"  # stamped as matching its original, but states something else
+STATES = (ORIGINAL, UP_TO_DATE, INCONSISTENT, OUTDATED, MISSING, UNTRACKED)
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,7 @@ class Status:
     source: Entry | None = None  # the original
     changed: tuple[str, ...] = ()  # section keys changed in the original since
     version: Entry | None = None
+    findings: tuple[Finding, ...] = ()  # what it states differently from the original
 
 
 @dataclass
@@ -48,6 +56,7 @@ class Report:
                         "source_language": s.source.lang if s.source else None,
                         "changed_sections": list(s.changed),
                         "path": s.version.shown if s.version else None,
+                        "findings": [f.as_dict() for f in s.findings],
                     }
                     for lang, s in row.items()
                 }
@@ -76,12 +85,13 @@ def status(catalog: Catalog, versions: dict[str, Entry], lang: str) -> Status:
         return Status(ORIGINAL, original, version=version)
     if version.source is None or original is None:
         return Status(UNTRACKED, original, version=version)
+    findings = tuple(compare(original, version, catalog.glossary))
     recorded = version.source
     if recorded.get("lang") == original.lang and recorded.get("hash") == original.fingerprint:
-        return Status(UP_TO_DATE, original, version=version)
+        return Status(INCONSISTENT if findings else UP_TO_DATE, original, version=version, findings=findings)
     old, new = recorded.get("sections") or {}, original.section_hashes
     changed = tuple(key for key in new if old.get(key) != new[key])
-    return Status(OUTDATED, original, changed, version=version)
+    return Status(OUTDATED, original, changed, version=version, findings=findings)
 
 
 def report(catalog: Catalog) -> Report:

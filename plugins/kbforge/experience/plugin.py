@@ -2,10 +2,14 @@
 FAQs with structured data, tag pages, "Was this helpful?", and the home page's
 search, popular articles and contact box.
 
+Runbook steps and FAQ questions are found and changed on the Markdown parse
+(``content.markup.render``); this plugin hands what it found to the templates.
+
 Context keys:
   kb_facts     {"type", "reviewed", "owner" (staff site), "minutes", "tags": [{name, url}]}
-  kb_jsonld    schema.org JSON-LD of the page (HowTo for runbooks, FAQPage for FAQs), or none
+  kb_jsonld    schema.org data of the page (HowTo for runbooks, FAQPage for FAQs) as a dict, or none
   kb_feedback  {"endpoint", "article", "lang"} for the "Was this helpful?" box
+  kb_home      on each language's home page: {"popular": [{entry, href}], "phone", "email"}
 """
 
 from __future__ import annotations
@@ -17,10 +21,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from .. import builds, strings, theme
-from ..catalog.plugin import get_catalog
-from ..languages.layout import site_path
-from . import home, pages, tags
+from .. import strings, theme, urls
+from ..catalog.plugin import get_state
+from ..content.search import text_of
+from ..lifecycle.priorities import GENERATED
+from . import tags
 from .config import ExperienceConfig
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -29,67 +34,83 @@ ASSETS = ("assets/kbforge/experience.js", "assets/kbforge/experience.css")
 
 class ExperiencePlugin(BasePlugin[ExperienceConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
-        self.jsonld: dict[str, str] = {}
+        self.jsonld: dict[str, dict] = {}
         self.minutes: dict[str, int] = {}
+        self.tag_pages: dict[str, dict] = {}  # src_uri -> tag page
         if not self.config.enabled:
             return
         js, css = ASSETS
         theme.register(config, TEMPLATES, js=[js], css=[css])
 
-    @event_priority(-170)  # after kbforge/languages (-150) has placed the language's files
+    @event_priority(GENERATED)  # the language's files are in place
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
-        lang = builds.current_language(config)
-        for url, markdown in tags.pages(get_catalog(config), lang, strings.for_language(lang)).items():
-            files.append(theme.generated_page(config, url.rstrip("/") + ".md", markdown, lang))
+        state = get_state(config)
+        t = strings.for_language(state.lang)
+        for page in tags.tag_pages(state.catalog, state.lang):
+            title = t["tag_page_title"].format(tag=page["tag"]) + (f" ({page['number']})" if page["number"] > 1 else "")
+            src = state.urls.source_of_folder(page["url"])
+            self.tag_pages[src] = page
+            files.append(theme.generated_page(config, src, title, state.lang))
         return files
-
-    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files) -> str:
-        catalog, lang = get_catalog(config), builds.current_language(config)
-        entry = catalog.for_source(page.file.abs_src_path)
-        if not self.config.enabled or entry is None or entry.path != "index.md" or entry.lang != lang:
-            return markdown  # only each language's home page
-        t = strings.for_language(lang)
-        return (home.search_box(t) + "\n\n" + markdown.rstrip() + "\n\n"
-                + home.popular(catalog, lang, self.config.popular, t) + "\n\n"
-                + home.contact(config.extra.get("support") or {}, t) + "\n")
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files) -> str:
         if not self.config.enabled:
             return html
-        catalog, lang = get_catalog(config), builds.current_language(config)
-        entry = catalog.for_source(page.file.abs_src_path)
+        state = get_state(config)
+        if page.file.src_uri in self.tag_pages:
+            view = tags.page_view(self.tag_pages[page.file.src_uri], page.url, state.lang, state.catalog)
+            return html + theme.templates(config).get_template("kbforge/tag.html").render(
+                t=strings.for_language(state.lang), **view)
+        entry = state.catalog.for_source(page.file.abs_src_path)
         if entry is None or not entry.is_article:
             return html
-        t = strings.for_language(lang)
-        url = (config.site_url or site_path(None)) + page.url
-        if entry.type == "runbook":
-            html, steps = pages.mark_steps(html, t["step_done"], t["steps_reset"])
-            if steps:
-                self.jsonld[page.url] = pages.howto_jsonld(entry.title, entry.summary or "", steps, url, entry.lang)
-        elif entry.type == "faq":
-            html, pairs = pages.fold_questions(html)
-            if pairs:
-                self.jsonld[page.url] = pages.faq_jsonld(pairs, url, entry.lang)
-        self.minutes[page.url] = pages.reading_minutes(html, self.config.words_per_minute)
+        url = urls.base(config.site_url) + page.url
+        result = state.renderer.result
+        if entry.type == "runbook" and result.steps:
+            self.jsonld[page.url] = {
+                "@context": "https://schema.org", "@type": "HowTo", "name": entry.title,
+                "description": entry.summary or "", "url": url, "inLanguage": entry.lang,
+                "step": [{"@type": "HowToStep", "position": n, "text": text}
+                         for n, text in enumerate(result.steps, start=1)],
+            }
+        elif entry.type == "faq" and result.questions:
+            self.jsonld[page.url] = {
+                "@context": "https://schema.org", "@type": "FAQPage", "url": url, "inLanguage": entry.lang,
+                "mainEntity": [{"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}}
+                               for q, a in result.questions],
+            }
+        words = len(text_of(html).split())
+        self.minutes[page.url] = max(1, round(words / self.config.words_per_minute))
         return html
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
         if not self.config.enabled:
             return context
-        catalog, lang = get_catalog(config), builds.current_language(config)
+        state = get_state(config)
+        catalog, lang = state.catalog, state.lang
         entry = catalog.for_source(page.file.abs_src_path)
-        if entry is None or not entry.is_article:
+        if entry is None:
             return context
         t = strings.for_language(lang)
+        if entry.path == "index.md" and not state.is_fallback(entry):
+            support = config.extra.get("support") or {}
+            popular = []
+            for article_id in self.config.popular:
+                found, _ = catalog.in_language(article_id, lang)
+                if found is not None and not found.retired:
+                    popular.append({"entry": found, "href": urls.relative(page.url, catalog.url_in(found, lang))})
+            context["kb_home"] = {"popular": popular, "phone": support.get("phone"), "email": support.get("email")}
+        if not entry.is_article:
+            return context
         context["kb_facts"] = {
             "type": t.get(f"type_{entry.type}", entry.type),
             "reviewed": format_date(entry.reviewed, format="long", locale=lang),
-            "owner": entry.owner if builds.site(config) == "staff" else None,
+            "owner": entry.owner if state.site == "staff" else None,
             "minutes": self.minutes.get(page.url, 1),
-            "tags": [{"name": tag, "url": tags.tag_url(lang, tag)} for tag in entry.tags]
-                    if entry.lang == lang else [],
+            "tags": [{"name": tag, "url": urls.relative(page.url, state.urls.tag(lang, tag))} for tag in entry.tags]
+                    if not state.is_fallback(entry) else [],
         }
         context["kb_jsonld"] = self.jsonld.get(page.url)
         context["kb_feedback"] = {"endpoint": self.config.feedback_endpoint, "article": entry.id, "lang": entry.lang}

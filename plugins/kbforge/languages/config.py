@@ -7,6 +7,9 @@ class LanguagesConfig(Config):
     # Browser language codes that should count as one of ours, e.g. Norwegian
     # "no" and Nynorsk "nn" readers are best served by Bokmål.
     aliases = opt.Type(dict, default={"no": "nb", "nn": "nb"})
-    # Processes building languages side by side; 0: one per core. Each
-    # process builds at least two languages; `mkdocs serve` uses one.
-    processes = opt.Type(int, default=0)
+
+
+def browser_aliases(config) -> dict:
+    """Browser language codes counted as one of ours (kbforge/languages' setting)."""
+    plugin = config.plugins.get("kbforge/languages")
+    return dict(plugin.config.aliases) if plugin is not None else LanguagesConfig().aliases.default

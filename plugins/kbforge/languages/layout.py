@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 TEMPLATES = Path(__file__).with_name("templates")
 STORAGE_KEY = "kb.lang"  # localStorage key of an explicit language choice
@@ -22,18 +19,3 @@ def move_under_language(file, lang: str, site_dir: str) -> None:
     file.dest_uri = f"{lang}/{file.dest_uri}"
     file.url = file._get_url()  # i18n fixed url and abs_dest_path; derive them again
     file.abs_dest_path = os.path.normpath(os.path.join(site_dir, file.dest_uri))
-
-
-def site_path(site_url: str | None) -> str:
-    """The path the site is served under, always ending with "/"."""
-    path = urlsplit(site_url or "/").path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
-def render(template: str, **context) -> str:
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(["html"]),
-        keep_trailing_newline=True,
-    )
-    return env.get_template(template).render(storage_key=STORAGE_KEY, **context)

@@ -1,28 +1,26 @@
-"""Files written once per build of all languages: permalink pages, redirect
-pages for old addresses, and the JSON catalog for ticket systems."""
+"""Files written once per site build: permalink pages, redirect pages for old
+addresses, and the JSON catalog for ticket systems."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import os
-import posixpath
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment
 
-from .. import strings
+from .. import strings, urls
 from ..content.catalog import Catalog
 
-TEMPLATES = Path(__file__).with_name("templates")
-SCHEMA = TEMPLATES / "catalog.schema.json"
-CATALOG_VERSION = 1
-_env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+SCHEMA = Path(__file__).with_name("catalog.schema.json")
+CATALOG_VERSION = 2
 
 
-def permalink(base: str, article_id: str, lang: str | None = None) -> str:
-    """``base`` is the site URL or path, ending with "/"."""
-    return f"{base}go/{article_id}/" + (f"?lang={lang}" if lang else "")
+def permalink(base: str, scheme: urls.Urls, article_id: str, lang: str | None = None,
+              section: str | None = None) -> str:
+    """The absolute permalink of an article (``base``: the site URL or path, ending with "/")."""
+    return urls.absolute(base, scheme.permalink(article_id), {"lang": lang} if lang else None, section)
 
 
 def _write(site_dir: str, rel: str, text: str) -> None:
@@ -32,11 +30,12 @@ def _write(site_dir: str, rel: str, text: str) -> None:
         fh.write(text)
 
 
-def write_permalinks(site_dir, catalog: Catalog, names: dict, base: str, aliases: dict) -> int:
-    """``go/<id>/index.html`` for every article: to the article in the asked
-    language, else the browser's, else the fallback; a retired id goes to its
+def write_permalinks(site_dir, catalog: Catalog, names: dict, base: str, aliases: dict, env: Environment) -> int:
+    """``go/<id>/`` for every article: to the article in the asked language,
+    else the browser's, else the fallback; a retired id goes to its
     replacement with ``?from=<id>``."""
     count = 0
+    template = env.get_template("kbforge/go.html")
     for article_id in catalog.ids:
         versions = catalog.translations_of(article_id)
         if not versions:
@@ -49,62 +48,65 @@ def write_permalinks(site_dir, catalog: Catalog, names: dict, base: str, aliases
         fallback, _ = catalog.in_language(target_id, catalog.default)
         links = [
             {"lang": lang, "name": names[lang], "title": targets[lang].title,
-             "url": base + targets[lang].url + (f"?from={article_id}" if retired else "")}
+             "url": urls.absolute(base, targets[lang].url, {"from": article_id} if retired else None)}
             for lang in catalog.languages if lang in targets
         ]
-        text = _env.get_template("go.html").render(
-            id=article_id,
-            links=links,
-            links_json=json.dumps({link["lang"]: link["url"] for link in links}),
+        text = template.render(
+            id=article_id, links=links, targets={link["lang"]: link["url"] for link in links},
             fallback=fallback.lang if fallback and fallback.lang in targets else links[0]["lang"],
-            aliases_json=json.dumps(aliases),
-            t={lang: strings.for_language(lang) for lang in catalog.languages},
+            aliases=aliases, t={lang: strings.for_language(lang) for lang in catalog.languages},
         )
-        _write(site_dir, f"go/{article_id}/index.html", text)
+        _write(site_dir, catalog.urls.index_file(catalog.urls.permalink(article_id)), text)
         count += 1
     return count
 
 
-def write_redirects(site_dir, catalog: Catalog) -> int:
+def write_redirects(site_dir, catalog: Catalog, env: Environment) -> int:
     """A page at every old address (aliases, retired articles) to where it went now."""
     count = 0
+    template = env.get_template("kbforge/redirect.html")
+    by_url = {e.url: e for e in catalog.entries}
     for old, entry in catalog.redirects().items():
-        source = next((e for e in catalog.entries if e.url == old), None)
-        query = f"?from={source.id}" if source is not None and source.retired else ""
-        href = posixpath.relpath(entry.url, old) + "/" + query
-        text = _env.get_template("redirect.html").render(href=href, title=entry.title, lang=entry.lang)
-        _write(site_dir, old + "index.html", text)
+        source = by_url.get(old)
+        href = urls.relative(old, entry.url)
+        if source is not None and source.retired:
+            href += f"?from={source.id}"
+        text = template.render(href=href, title=entry.title, lang=entry.lang)
+        _write(site_dir, catalog.urls.index_file(old), text)
         count += 1
     return count
 
 
-def catalog_document(catalog: Catalog, site_url: str) -> dict:
-    """The documented JSON catalog (schema: templates/catalog.schema.json)."""
+def catalog_document(catalog: Catalog, site_url: str, *, staff: bool) -> dict:
+    """The documented JSON catalog (schema: catalog.schema.json). The customer
+    site's says only what its pages show (no owners)."""
     articles = []
     for article_id in catalog.ids:
         versions = catalog.translations_of(article_id)
         if not versions:
             continue
         first = versions.get(catalog.default) or next(iter(versions.values()))
-        articles.append({
+        article = {
             "id": article_id,
             "type": first.type,
             "audience": first.audience,
-            "owner": first.owner,
-            "permalink": permalink(site_url, article_id),
+            "permalink": permalink(site_url, catalog.urls, article_id),
             "replaced_by": first.replaced_by,
-            "translations": {
-                lang: {
-                    "title": e.title,
-                    "url": site_url + e.url,
-                    "permalink": permalink(site_url, article_id, lang),
-                    "summary": e.summary,
-                    "tags": list(e.tags),
-                    "reviewed": e.reviewed.isoformat(),
-                }
-                for lang, e in sorted(versions.items(), key=lambda kv: catalog.languages.index(kv[0]))
-            },
-        })
+        }
+        if staff:
+            article["owner"] = first.owner
+        article["translations"] = {
+            lang: {
+                "title": e.title,
+                "url": site_url + e.url,
+                "permalink": permalink(site_url, catalog.urls, article_id, lang),
+                "summary": e.summary,
+                "tags": list(e.tags),
+                "reviewed": e.reviewed.isoformat(),
+            }
+            for lang, e in sorted(versions.items(), key=lambda kv: catalog.languages.index(kv[0]))
+        }
+        articles.append(article)
     return {
         "schema_version": CATALOG_VERSION,
         "generated": _now().isoformat(),
@@ -115,8 +117,8 @@ def catalog_document(catalog: Catalog, site_url: str) -> dict:
     }
 
 
-def write_catalog(site_dir, catalog: Catalog, site_url: str) -> None:
-    document = catalog_document(catalog, site_url)
+def write_catalog(site_dir, catalog: Catalog, site_url: str, *, staff: bool) -> None:
+    document = catalog_document(catalog, site_url, staff=staff)
     _write(site_dir, "catalog.json", json.dumps(document, ensure_ascii=False, indent=1))
     _write(site_dir, "catalog.schema.json", SCHEMA.read_text(encoding="utf-8"))
 

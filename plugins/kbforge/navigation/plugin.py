@@ -16,8 +16,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from .. import builds, strings, theme
-from ..catalog.plugin import get_catalog
+from .. import strings, theme
+from ..catalog.config import section_order
+from ..catalog.plugin import get_state
+from ..lifecycle.priorities import GENERATED, NAV_READ
 from . import listing
 from .config import NavigationConfig
 from .local import LocalNav
@@ -29,6 +31,7 @@ ASSET = "assets/kbforge/navigation.css"
 class NavigationPlugin(BasePlugin[NavigationConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
         self.local = None
+        self.listings: dict[str, tuple[str, int]] = {}  # src_uri of a listing page -> (folder, number)
         if not self.config.enabled:
             return
         theme.register(config, TEMPLATES, css=[ASSET], replaces_material=True)  # the nav
@@ -38,43 +41,48 @@ class NavigationPlugin(BasePlugin[NavigationConfig]):
         return [posixpath.dirname(e.path) for e in catalog.entries
                 if e.lang == lang and not e.is_article and posixpath.basename(e.path) == "index.md"]
 
-    @event_priority(-170)  # after kbforge/languages (-150) has placed the language's files
+    @event_priority(GENERATED)  # the language's files are in place
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
-        catalog, lang = get_catalog(config), builds.current_language(config)
+        state = get_state(config)
+        catalog, lang = state.catalog, state.lang
         t, size = strings.for_language(lang), self.config.page_size
         for folder in self._folders(catalog, lang):
             items = listing.articles_in(catalog, lang, folder)
             landing = catalog.at(lang, f"{folder}/index.md" if folder else "index.md")
+            self.listings[landing.src] = (folder, 1)
             for number in range(2, listing.pages_of(items, size) + 1):
-                here = listing.listing_url(lang, folder, number)
-                body = listing.render(catalog, lang, folder, number, size, here, t, with_sections=False)
+                src = state.urls.source_of_folder(state.urls.listing(lang, folder, number))
                 title = t["listing_page"].format(title=landing.title, n=number)
-                markdown = f"---\ntitle: \"{title}\"\n---\n\n{body}\n"
-                files.append(theme.generated_page(config, here.rstrip("/") + ".md", markdown, lang))
+                files.append(theme.generated_page(config, src, title, lang))
+                self.listings[src] = (folder, number)
         return files
 
-    @event_priority(-160)  # after kbforge/catalog (-150) has arranged the sections
+    @event_priority(NAV_READ)  # after kbforge/catalog has arranged the sections
     def on_nav(self, nav, *, config: MkDocsConfig, files):
         if self.config.enabled:
             self.local = LocalNav(nav, self.config.neighbours)
         return nav
 
-    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files) -> str:
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files) -> str:
         if not self.config.enabled:
-            return markdown
-        catalog, lang = get_catalog(config), builds.current_language(config)
-        entry = catalog.for_source(page.file.abs_src_path)
-        if entry is None or entry.is_article or entry.lang != lang:
-            return markdown
-        folder = posixpath.dirname(entry.path)
-        here = f"{lang}/{folder}/" if folder else f"{lang}/"
-        return markdown.rstrip() + "\n\n" + listing.render(
-            catalog, lang, folder, 1, self.config.page_size, here, strings.for_language(lang), with_sections=True,
-            order=config.plugins["kbforge/catalog"].config.sections) + "\n"
+            return html
+        key = page.file.abs_src_path if page.file.abs_src_path in self.listings else page.file.src_uri
+        if key not in self.listings:
+            return html
+        state = get_state(config)
+        entry = state.catalog.for_source(page.file.abs_src_path)
+        if entry is not None and state.is_fallback(entry):
+            return html  # the landing page of another language: its listing is not this language's
+        folder, number = self.listings[key]
+        t = strings.for_language(state.lang)
+        data = listing.listing(state.catalog, state.lang, folder, number, self.config.page_size, page.url, t,
+                               with_sections=number == 1, order=section_order(config))
+        return html + theme.templates(config).get_template("kbforge/listing.html").render(listing=data, t=t)
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
         if self.config.enabled and self.local is not None:
             context["kb_nav"] = self.local.for_page(page)
         return context
+

@@ -5,16 +5,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.toc import AnchorLink
 
-from .. import builds, strings, theme
-from ..catalog.plugin import get_catalog
+from .. import strings, theme, urls
+from ..catalog.plugin import get_state
 from .config import PathsConfig
-from .render import render
 
 TEMPLATES = Path(__file__).with_name("templates")
 ASSETS = ("assets/kbforge/paths.js", "assets/kbforge/paths.css")
+
+
+def groups(path, catalog, lang: str, here: str, t: dict) -> list[dict]:
+    out = []
+    for number, group in enumerate(path.groups, start=1):
+        steps = []
+        for step in group.steps:
+            entry, _ = catalog.in_language(step, lang)
+            if entry is not None:  # not on this site (the customer site shows no staff path anyway)
+                steps.append({"id": step, "entry": entry, "href": urls.relative(here, catalog.url_in(entry, lang))})
+        out.append({"title": t["path_group"].format(n=number, title=group.title.get(lang, "")), "steps": steps})
+    return out
 
 
 class PathsPlugin(BasePlugin[PathsConfig]):
@@ -24,15 +37,20 @@ class PathsPlugin(BasePlugin[PathsConfig]):
         js, css = ASSETS
         theme.register(config, TEMPLATES, js=[js], css=[css])
 
-    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files) -> str:
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files) -> str:
         if not self.config.enabled:
-            return markdown
-        catalog = get_catalog(config)
+            return html
+        state = get_state(config)
+        catalog, lang = state.catalog, state.lang
         entry = catalog.for_source(page.file.abs_src_path)
         if entry is None or not entry.is_article:
-            return markdown
-        lang = builds.current_language(config)
+            return html
+        t = strings.for_language(lang)
+        template = theme.templates(config).get_template("kbforge/path.html")
         for name, path in catalog.paths.items():
             if path.page == entry.id:
-                markdown = markdown.rstrip() + "\n\n" + render(name, path, catalog, entry.path, lang, strings.for_language(lang))
-        return markdown
+                found = groups(path, catalog, lang, page.url, t)
+                for number, group in enumerate(found, start=1):
+                    page.toc.items.append(AnchorLink(str(escape(group["title"])), f"day-{number}", 2))
+                html += template.render(name=name, groups=found, total=len(path.steps), t=t)
+        return html

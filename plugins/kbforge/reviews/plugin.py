@@ -15,48 +15,70 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from .. import builds, strings, theme
-from ..catalog.plugin import get_catalog
+from .. import strings, theme
+from ..catalog.plugin import get_state
 from ..content.reviews import due_date, overdue
+from ..lifecycle.priorities import GENERATED
 from . import report
 from .config import ReviewsConfig
 
 TEMPLATES = Path(__file__).with_name("templates")
-PAGE = "reviews.md"
+PAGE = "reviews"
+
+
+def parse_today(value) -> dt.date:
+    """The day to measure against: a date, a YYYY-MM-DD text, or empty for today."""
+    if isinstance(value, dt.date):
+        return value
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"{value!r} is not a YYYY-MM-DD date") from None
 
 
 class ReviewsPlugin(BasePlugin[ReviewsConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
         theme.register(config, TEMPLATES)
-        today = self.config.today  # YAML may already have made it a date
+        self.page_src = None
         try:
-            self.today = today if isinstance(today, dt.date) else dt.date.fromisoformat(today) if today else dt.date.today()
-        except ValueError:
-            raise PluginError(f"kbforge/reviews: today: {self.config.today!r} is not a YYYY-MM-DD date") from None
+            self.today = parse_today(self.config.today)
+        except ValueError as exc:
+            raise PluginError(f"kbforge/reviews: today: {exc}") from None
 
     def _active(self, config) -> bool:
-        return self.config.enabled and builds.site(config) == "staff"  # a staff matter
+        return self.config.enabled and get_state(config).site == "staff"  # a staff matter
 
-    @event_priority(-160)  # after kbforge/languages (-150) has placed the language's files
+    @event_priority(GENERATED)  # the language's files are in place
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self._active(config):
             return files
-        lang = builds.current_language(config)
-        t = strings.for_language(lang)
-        found = overdue(get_catalog(config), self.today, self.config.intervals)
-        body = report.markdown(found, lang, t, builds.language_names(config))
-        markdown = f"---\ntitle: {t['reviews_title']}\n---\n\n{body}"
-        files.append(theme.generated_page(config, f"{lang}/{PAGE}", markdown, lang))
+        state = get_state(config)
+        t = strings.for_language(state.lang)
+        self.page_src = state.urls.source_of_folder(state.urls.folder(f"{state.lang}/{PAGE}"))
+        files.append(theme.generated_page(config, self.page_src, t["reviews_title"], state.lang))
         return files
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files) -> str:
+        if self.page_src is None or page.file.src_uri != self.page_src:
+            return html
+        state = get_state(config)
+        t = strings.for_language(state.lang)
+        found = overdue(state.catalog, self.today, self.config.intervals)
+        data = report.groups(found, state.lang, t, state.names, page.url)
+        return html + theme.templates(config).get_template("kbforge/reviews.html").render(groups=data, t=t)
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
         if not self._active(config):
             return context
-        entry = get_catalog(config).for_source(page.file.abs_src_path)
+        state = get_state(config)
+        entry = state.catalog.for_source(page.file.abs_src_path)
         if entry is not None and entry.is_article and entry.reviewed and not entry.archived:
             due = due_date(entry, self.config.intervals)
             if due < self.today:
-                lang = builds.current_language(config)
-                when = format_date(due, format="long", locale=lang)
-                context["kb_review"] = {"due": due, "text": strings.for_language(lang)["review_overdue"].format(date=when, owner=entry.owner)}
+                t = strings.for_language(state.lang)
+                when = format_date(due, format="long", locale=state.lang)
+                context["kb_review"] = {"due": due, "text": t["review_overdue"].format(
+                    date=when, owner=report.team_name(entry.owner, t))}
         return context

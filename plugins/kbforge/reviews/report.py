@@ -1,4 +1,4 @@
-"""The overdue-review report, as Markdown for the staff site and as text."""
+"""The overdue-review report, for the staff site and as text."""
 
 from __future__ import annotations
 
@@ -6,21 +6,23 @@ import datetime as dt
 
 from babel.dates import format_date
 
+from .. import urls
 from ..content.reviews import Due
 
 
-def markdown(report: dict[str, list[Due]], lang: str, t: dict, names: dict) -> str:
-    if not report:
-        return t["reviews_none"] + "\n"
-    lines = [t["reviews_intro"], ""]
-    for owner, items in report.items():
-        lines += [f"## {owner}", "", f"| {t['review_article']} | {t['review_language']} | {t['review_due']} |", "|---|---|---|"]
-        for due in items:
-            e = due.entry
-            when = format_date(due.due, format="medium", locale=lang)
-            lines.append(f"| [{e.id} · {e.title}](../../{e.url}) | {names[e.lang]} | {when} |")
-        lines.append("")
-    return "\n".join(lines)
+def team_name(owner: str, t: dict) -> str:
+    """A team id ("billing") as its name in the reader's language."""
+    return t.get(f"team_{owner.replace('-', '_')}", owner)
+
+
+def groups(report: dict[str, list[Due]], lang: str, t: dict, names: dict, here: str) -> list[dict]:
+    return [
+        {"owner": owner, "name": team_name(owner, t), "items": [
+            {"entry": due.entry, "due": due.due, "when": format_date(due.due, format="medium", locale=lang),
+             "language": names[due.entry.lang], "href": urls.relative(here, due.entry.url)}
+            for due in items]}
+        for owner, items in report.items()
+    ]
 
 
 def text(report: dict[str, list[Due]], today: dt.date) -> str:

@@ -9,6 +9,8 @@ import sys
 import tempfile
 from html import escape
 
+from ..lifecycle.processes import popen
+
 SENTINEL = "kbxterms"  # marks the extra terms, so excerpts taken from them can be replaced
 
 
@@ -32,8 +34,8 @@ class Bundle:
     """One language's Pagefind bundle, written by the pagefind binary in the
     background while the next language builds (the machine has more than one core)."""
 
-    def __init__(self, output: str, lang: str, pages: list[tuple[str, str]]):
-        self.folder = tempfile.mkdtemp(prefix=f"kb-search-{lang}-")
+    def __init__(self, output: str, lang: str, pages: list[tuple[str, str]], scratch: str | None = None):
+        self.folder = tempfile.mkdtemp(prefix=f"kb-search-{lang}-", dir=scratch)
         made = set()
         for url, html in pages:
             # "/a/b/" is written as a/b.html (search.js turns it back): one folder
@@ -45,7 +47,7 @@ class Bundle:
                 made.add(folder)
             with open(path, "w", encoding="utf-8") as fh:
                 fh.write(html)
-        self.process = subprocess.Popen(
+        self.process = popen(
             [sys.executable, "-m", "pagefind", "--site", self.folder, "--output-path", output,
              "--force-language", lang, "--quiet"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

@@ -9,7 +9,6 @@ Context key:
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,10 +16,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from .. import builds, theme
-from ..catalog.plugin import get_catalog
-from ..content.catalog import page_url
-from ..content.search import extra_terms, strip_tags
+from .. import theme, urls
+from ..catalog.plugin import get_state
+from ..content.search import article_html, extra_terms, text_of
+from ..lifecycle import i18n
+from ..lifecycle.priorities import LANGUAGE_DONE, LANGUAGES_DONE, PAGE_LAST
 from . import index
 from .config import SearchConfig
 
@@ -28,7 +28,6 @@ log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).with_name("templates")
 ASSETS = ("assets/kbforge/search.js", "assets/kbforge/search.css")
 BUNDLE = "pagefind"
-HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')  # the ¶ after each heading
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -38,7 +37,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_config(self, config: MkDocsConfig) -> None:
         self.pages = []  # per language build
-        if not builds.is_nested_build(config):
+        state = get_state(config)
+        if state.starting:
             self.bundles = {}
         if not self.config.enabled:
             return
@@ -46,13 +46,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         theme.register(config, TEMPLATES, js=[js], css=[css], replaces_material=True)  # the header
 
     def _context(self, context, config):
-        lang = builds.current_language(config)
-        names = builds.language_names(config)
+        state = get_state(config)
         base = context.get("base_url", ".").rstrip("/")
         context["kb_search"] = {
-            "bundle": f"{base}/{lang}/{BUNDLE}/",
+            "bundle": f"{base}/{state.lang}/{BUNDLE}/",
             "others": [{"lang": code, "name": name, "bundle": f"{base}/{code}/{BUNDLE}/"}
-                       for code, name in names.items() if code != lang],
+                       for code, name in state.names.items() if code != state.lang],
         }
         return context
 
@@ -62,46 +61,57 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_template_context(self, context, *, template_name, config):
         return self._context(context, config) if self.config.enabled else context
 
-    @event_priority(-150)  # after the other plugins have finished the page
+    @event_priority(PAGE_LAST)  # the finished page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
             return output
-        catalog = get_catalog(config)
+        state = get_state(config)
+        catalog, lang = state.catalog, state.lang
         entry = catalog.for_source(page.file.abs_src_path)
-        lang = builds.current_language(config)
-        if entry is None or entry.lang != lang:
+        if entry is None or state.is_fallback(entry):
             return output  # generated pages, and fallback pages: not this language's text
         section = catalog.at(lang, entry.path.split("/")[0] + "/index.md") if "/" in entry.path else None
+        body = article_html(page.content or "")
         # Landing pages get no customers' words: the articles should answer those.
         glossary = catalog.glossary.get(lang) if entry.is_article else None
         extras = extra_terms(
-            strip_tags(page.content or ""), title=entry.title, summary=entry.summary or "", tags=entry.tags,
+            text_of(body), title=entry.title, summary=entry.summary or "", tags=entry.tags,
             synonyms=entry.synonyms, glossary=glossary,
         )
         meta = {"summary": entry.summary or "", "section": section.title if section else ""}
-        html = index.document(lang, entry.title, HEADERLINK.sub("", page.content or ""), extras, meta)
-        self.pages.append(("/" + page_url(entry.path), html))
+        html = index.document(lang, entry.title, body, extras, meta)
+        self.pages.append(("/" + state.urls.page(entry.path), html))
         return output
 
-    @event_priority(0)  # before i18n (-100) starts the next language
+    @event_priority(LANGUAGE_DONE)  # before i18n starts the next language
     def _start_bundle(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or not self.pages:
             return
-        if builds.is_dirty():
+        state = get_state(config)
+        if state.dirty:
             self.pages = []  # a dirty rebuild renders only changed pages: keep the full index
             return
-        lang = builds.current_language(config)
+        lang = state.lang
         output = os.path.join(config.site_dir, lang, BUNDLE)
-        self.bundles[lang] = index.Bundle(output, lang, self.pages)
+        scratch = state.destination.folder("search") if state.destination else None
+        bundle = index.Bundle(output, lang, self.pages, scratch)
+        self.bundles[lang] = bundle
+        state.guard.add(bundle.cancel)
         log.info("search: indexing %d pages for '%s'", len(self.pages), lang)
         self.pages = []
 
-    @event_priority(-140)  # once this process has built its languages: wait for the indexers
+    @event_priority(LANGUAGES_DONE)  # this process has built its languages: wait for the indexers
     def _finish_bundles(self, *, config: MkDocsConfig) -> None:
-        if not builds.last_language_built(config):
+        if i18n.nested(config):
             return
+        state = get_state(config)
         bundles, self.bundles = self.bundles, {}
-        failed = {lang: error for lang, bundle in bundles.items() if (error := bundle.wait())}
+        failed = {}
+        for lang, bundle in bundles.items():
+            error = bundle.wait()
+            state.guard.remove(bundle.cancel)
+            if error:
+                failed[lang] = error
         if failed:
             raise PluginError("search index failed: " + "; ".join(f"{lang}: {e.strip()}" for lang, e in failed.items()))
 

@@ -1,4 +1,5 @@
-"""What a reader is told about the translation they are reading."""
+"""What a reader is told about the translation they are reading, and the
+translation status for writers."""
 
 from __future__ import annotations
 
@@ -6,21 +7,18 @@ from babel.dates import format_date
 
 from ..content.catalog import Catalog, Entry
 from ..content.history import last_changed
-from ..content.translations import OUTDATED, report, status
+from ..content.translations import OUTDATED, STATES, report, status
 
 
-def notice(catalog: Catalog, entry: Entry, lang: str, names: dict, t: dict) -> dict | None:
+def notice(catalog: Catalog, entry: Entry, lang: str, names: dict, t: dict, changed_on=last_changed) -> dict | None:
     """The notice for ``entry`` rendered for a reader of ``lang``, or None."""
-    if entry.lang != lang:  # a fallback page: not translated yet
-        return {
-            "kind": "missing",
-            "text": t["translation_missing"].format(language=names[entry.lang]),
-        }
+    if catalog.is_fallback(entry, lang):  # not translated yet
+        return {"kind": "missing", "text": t["translation_missing"].format(language=names[entry.lang])}
     versions = {k: v for k, v in catalog.translations_of(entry.id).items() if not v.retired}
     found = status(catalog, versions, lang)
     if found.state != OUTDATED:
         return None
-    date = format_date(last_changed(found.source.src), format="long", locale=lang)
+    date = format_date(changed_on(found.source.src), format="long", locale=lang)
     text = t["translation_outdated"].format(language=names[found.source.lang], date=date)
     sections = [
         {"key": key, "title": entry.section_titles.get(key) or found.source.section_titles.get(key, key)}
@@ -29,26 +27,21 @@ def notice(catalog: Catalog, entry: Entry, lang: str, names: dict, t: dict) -> d
     return {"kind": "outdated", "text": text, "sections": sections, "original": found.source}
 
 
-def status_page(catalog: Catalog, lang: str, names: dict, t: dict) -> str:
-    """The translation status table as Markdown, for writers."""
+def status_rows(catalog: Catalog, lang: str, names: dict) -> dict:
+    """What the status page shows, in the reader's language ``lang``."""
     rep = report(catalog)
-    label = {
-        "original": t["status_original"], "up-to-date": t["status_up_to_date"],
-        "outdated": t["status_outdated"], "missing": t["status_missing"],
-        "untracked": t["status_untracked"],
-    }
-    head = ["ID", *(names[code] for code in rep.languages)]
-    lines = [t["translation_status_intro"], "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    rows = []
     for article_id, row in rep.rows.items():
-        cells = [f"`{article_id}`"]
+        mine = row.get(lang)
+        shown = (mine.version if mine and mine.version else None) or next(
+            (s.version for s in row.values() if s.version), None)
+        cells = []
         for code in rep.languages:
             s = row[code]
-            text = label[s.state]
-            if s.version is not None:
-                text = f"[{text}](../../{s.version.url}){{: .kb-status-{s.state} }}"  # from <lang>/translations/
-            if s.changed:
-                text += " (" + ", ".join(s.changed) + ")"
-            cells.append(text)
-        lines.append("| " + " | ".join(cells) + " |")
-    counts = ", ".join(f"{label[k]}: {rep.count(k)}" for k in ("up-to-date", "outdated", "missing", "untracked"))
-    return "\n".join(lines) + f"\n\n{counts}\n"
+            sections = [s.source.section_titles.get(key, key) for key in s.changed] if s.source else []
+            cells.append({"lang": code, "state": s.state, "version": s.version, "changed": sections,
+                          "findings": list(s.findings)})
+        rows.append({"id": article_id, "title": shown.title if shown else article_id, "entry": shown, "cells": cells})
+    counts = {state: rep.count(state) for state in STATES}
+    return {"languages": [{"code": code, "name": names[code]} for code in rep.languages],
+            "rows": rows, "counts": counts}

@@ -1,6 +1,7 @@
 """Translations readers can trust: notices for missing and outdated
 translations, the real language of the text, hreflang alternates, the
-sitemap, and a status page for writers.
+sitemap, and a status page for writers (with what each translation states
+differently from its original).
 
 Context keys:
   kb_notice    {"kind": "missing"|"outdated", "text", "sections": [{key, title}], "original": Entry}
@@ -10,91 +11,102 @@ Context keys:
 from __future__ import annotations
 
 import gzip
-from pathlib import Path
-import logging
 import os
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .. import builds, strings, theme
-from ..catalog.plugin import get_catalog
-from ..languages.layout import site_path
+from .. import strings, theme, urls
+from ..catalog.plugin import get_state
+from ..content.translations import INCONSISTENT, report
+from ..lifecycle.priorities import CHECK, GENERATED, PAGE
 from ..links.publish import permalink
 from . import notices, sitemap
 from .config import TranslationsConfig
 
 log = get_plugin_logger(__name__)
-STATUS_PAGE = "translations.md"
+STATUS_PAGE = "translations"
 TEMPLATES = Path(__file__).with_name("templates")
-
-
-class _InstantWarning(logging.Filter):
-    """i18n warns that its switcher breaks with navigation.instant; ours does not."""
-
-    def filter(self, record):
-        return "navigation.instant" not in record.getMessage()
+SYMBOLS = {"original": "◆", "up-to-date": "✓", "inconsistent": "≠", "outdated": "⚠", "missing": "✗", "untracked": "?"}
+KINDS = ("section", "heading", "number", "time", "phone", "email", "url", "link", "ticket", "fact", "steps", "questions")
 
 
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
-    def on_startup(self, *, command, dirty):
-        logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_InstantWarning())
+    def __init__(self):
+        self.status_src: str | None = None
 
+    @event_priority(CHECK)
     def on_config(self, config: MkDocsConfig) -> None:
-        logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_InstantWarning())
-        if self.config.enabled:
-            theme.register(config, TEMPLATES)
+        if not self.config.enabled:
+            return
+        theme.register(config, TEMPLATES)
+        state = get_state(config)
+        if not state.starting:
+            return
+        if state.part is None:
+            state.on_site_files("sitemaps", self._write_sitemaps)
+            if state.full is not None and not state.full.errors:
+                # A translation stamped as matching its original must state what it states.
+                for row in report(state.full).rows.values():
+                    for status in row.values():
+                        if status.state == INCONSISTENT:
+                            for finding in status.findings:
+                                log.warning(f"{finding} (stamped up to date; fix it or restamp after fixing)")
 
-    @event_priority(-160)  # after kbforge/languages (-150) has placed the language's files
+    @event_priority(GENERATED)  # after kbforge/languages has placed the language's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        if not (self.config.enabled and self.config.status_page) or builds.site(config) != "staff":
+        state = get_state(config)
+        self.status_src = None
+        if not (self.config.enabled and self.config.status_page) or state.site != "staff":
             return files  # a page for writers: the staff site only
-        lang = builds.current_language(config)
-        t = strings.for_language(lang)
-        content = notices.status_page(get_catalog(config), lang, builds.language_names(config), t)
-        title = t["translation_status_title"]
-        files.append(theme.generated_page(config, f"{lang}/{STATUS_PAGE}", f"---\ntitle: {title}\n---\n\n{content}", lang))
+        t = strings.for_language(state.lang)
+        self.status_src = state.urls.source_of_folder(state.urls.folder(f"{state.lang}/{STATUS_PAGE}"))
+        files.append(theme.generated_page(config, self.status_src, t["translation_status_title"], state.lang))
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files) -> str:
-        entry = get_catalog(config).for_source(page.file.abs_src_path)
-        if self.config.enabled and entry is not None and entry.lang != builds.current_language(config):
-            # A fallback page is not a translation: keep it out of this language's search.
-            page.meta["search"] = {"exclude": True}
-        return markdown
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files) -> str:
+        if self.status_src is None or page.file.src_uri != self.status_src:
+            return html
+        state = get_state(config)
+        lang = state.lang
+        t = strings.for_language(lang)
+        labels = {s: t[f"status_{s.replace('-', '_')}"] for s in SYMBOLS}
+        return html + theme.templates(config).get_template("kbforge/translation-status.html").render(
+            status=notices.status_rows(state.catalog, lang, state.names), t=t, labels=labels,
+            symbols=SYMBOLS, names=state.names, kinds={k: t[f"finding_{k}"] for k in KINDS},
+            href=lambda entry: urls.relative(page.url, entry.url))
 
-    @event_priority(-150)
+    @event_priority(PAGE)
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if not self.config.enabled:
             return context
-        catalog = get_catalog(config)
+        state = get_state(config)
+        catalog = state.catalog
         entry = catalog.for_source(page.file.abs_src_path)
         if entry is None:
             return context
-        lang = builds.current_language(config)
-        names = builds.language_names(config)
-        base = config.site_url or site_path(None)
+        lang = state.lang
+        base = urls.base(config.site_url)
         versions = catalog.translations(entry)
         context["kb_hreflang"] = [
             {"lang": code, "href": base + versions[code].url}
             for code in catalog.languages if code in versions and not versions[code].retired
         ]
         if entry.is_article and context["kb_hreflang"]:
-            context["kb_hreflang"].append({"lang": "x-default", "href": permalink(base, entry.id)})
-        if entry.lang != lang:  # fallback: the original is the canonical page
+            context["kb_hreflang"].append({"lang": "x-default", "href": permalink(base, state.urls, entry.id)})
+        if state.is_fallback(entry):  # the original is the canonical page
             page.canonical_url = base + entry.url
         if entry.is_article:
-            context["kb_notice"] = notices.notice(catalog, entry, lang, names, strings.for_language(lang))
+            context["kb_notice"] = notices.notice(catalog, entry, lang, state.names, strings.for_language(lang))
         return context
 
-    @event_priority(-200)  # once every language is built
-    def _write_sitemap(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not builds.all_languages_in_site(config):
-            return
-        base = config.site_url or site_path(None)
-        catalog, site = get_catalog(config), config.site_dir
+    def _write_sitemaps(self, config: MkDocsConfig) -> None:
+        state = get_state(config)
+        base = urls.base(config.site_url)
+        catalog, site = state.catalog, config.site_dir
         langs = [code for code in catalog.languages if os.path.isdir(os.path.join(site, code))]  # a preview has one
         for code in langs:
             _write(os.path.join(site, code, "sitemap.xml"), sitemap.render(catalog, base, code))
@@ -103,8 +115,6 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if not os.path.exists(os.path.join(config.docs_dir, "robots.txt")):  # the author's wins
             with open(os.path.join(site, "robots.txt"), "w", encoding="utf-8") as fh:
                 fh.write(sitemap.robots(base))
-
-    on_post_build = CombinedEvent(_write_sitemap)
 
 
 def _write(path: str, xml: str) -> None:

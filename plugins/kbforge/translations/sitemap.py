@@ -1,4 +1,4 @@
-"""Sitemaps.
+"""Sitemaps, written with an XML library.
 
 - ``/<lang>/sitemap.xml``: the pages of one language, each with the language
   versions that really exist as hreflang alternates; ``/sitemap-index.xml``
@@ -11,13 +11,20 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
+from xml.etree import ElementTree as ET
 
+from .. import urls
 from ..content.catalog import Catalog
-from ..links.publish import permalink
 
-HEAD = '<?xml version="1.0" encoding="UTF-8"?>'
-NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+ET.register_namespace("", NS)
+ET.register_namespace("xhtml", XHTML)
+
+
+def _xml(root: ET.Element) -> str:
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
 def _pages(catalog: Catalog, langs: list[str]):
@@ -25,33 +32,34 @@ def _pages(catalog: Catalog, langs: list[str]):
 
 
 def addresses(catalog: Catalog, base: str, langs: list[str]) -> str:
-    lines = [f"  <url><loc>{base}{entry.url}</loc></url>" for entry in _pages(catalog, langs)]
-    return "\n".join([HEAD, f"<urlset {NS}>", *lines, "</urlset>"]) + "\n"
+    root = ET.Element(f"{{{NS}}}urlset")
+    for entry in _pages(catalog, langs):
+        ET.SubElement(ET.SubElement(root, f"{{{NS}}}url"), f"{{{NS}}}loc").text = base + entry.url
+    return _xml(root)
 
 
 def index(langs: list[str], base: str) -> str:
-    lines = [f"  <sitemap><loc>{base}{code}/sitemap.xml</loc></sitemap>" for code in langs]
-    return "\n".join([HEAD, f"<sitemapindex {NS}>", *lines, "</sitemapindex>"]) + "\n"
+    root = ET.Element(f"{{{NS}}}sitemapindex")
+    for code in langs:
+        ET.SubElement(ET.SubElement(root, f"{{{NS}}}sitemap"), f"{{{NS}}}loc").text = f"{base}{code}/sitemap.xml"
+    return _xml(root)
 
 
 def render(catalog: Catalog, base: str, lang: str) -> str:
-    out = [HEAD, f'<urlset {NS} xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    root = ET.Element(f"{{{NS}}}urlset")
     for entry in _pages(catalog, [lang]):
         versions = {k: v for k, v in catalog.translations(entry).items() if not v.retired}
-        out.append("  <url>")
-        out.append(f"    <loc>{base}{entry.url}</loc>")
+        url = ET.SubElement(root, f"{{{NS}}}url")
+        ET.SubElement(url, f"{{{NS}}}loc").text = base + entry.url
         if entry.reviewed:
-            out.append(f"    <lastmod>{entry.reviewed.isoformat()}</lastmod>")
+            ET.SubElement(url, f"{{{NS}}}lastmod").text = entry.reviewed.isoformat()
         for code in catalog.languages:
             if code in versions:
-                href = quoteattr(base + versions[code].url)
-                out.append(f'    <xhtml:link rel="alternate" hreflang="{code}" href={href}/>')
+                ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=code, href=base + versions[code].url)
         if entry.is_article:
-            href = quoteattr(permalink(base, entry.id))
-            out.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href={href}/>')
-        out.append("  </url>")
-    out.append("</urlset>")
-    return "\n".join(out) + "\n"
+            ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang="x-default",
+                          href=urls.absolute(base, catalog.urls.permalink(entry.id)))
+    return _xml(root)
 
 
 def robots(base: str) -> str:

@@ -18,8 +18,7 @@
     JSON.parse(data.getAttribute("data-alternates")).forEach(function (alt) {
       var link = document.querySelector('.md-select a[hreflang="' + alt.lang + '"]')
       if (!link) return
-      var root = alt.link.charAt(0) === "/" ? "" : data.getAttribute("data-root")
-      link.href = new URL(root + alt.link, location.href).href
+      link.href = new URL(alt.link, location.href).href
       link.classList.toggle("kb-missing", !!alt.missing)
       var note = link.querySelector(".kb-missing-note")
       if (note) note.remove()

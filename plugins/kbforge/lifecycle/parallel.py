@@ -3,11 +3,13 @@
 mkdocs-static-i18n builds the languages one after another in one process.
 The first part (with the default language) stays in this process; every
 other part is a child ``mkdocs build`` of the same config that builds only
-its languages into a folder of its own, with the catalog this process has
-already read. When this process has built its languages it waits for the
-children and moves their language folders into the site; the site-wide
-files (root chooser, permalinks, catalog.json, sitemap) are written once,
-afterwards, from the catalog.
+its languages into a scratch folder of this build, with the catalog this
+process has already read. When this process has built its languages it waits
+for the children and moves their language folders into the site; the
+site-wide files are written once, afterwards, from the catalog.
+
+The parent tells a child what to do through its environment (the child reads
+nothing else of the parent's command line).
 """
 
 from __future__ import annotations
@@ -20,15 +22,16 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
+
+from .processes import popen
 
 PART_ENV = "KB_PART"  # in a child: the comma-separated languages it builds
 CATALOG_ENV = "KB_PART_CATALOG"  # in a child: the pickled catalog to use
 _LEVEL = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s*-\s+(.*)$")
 _COLOUR = re.compile(r"\x1b\[[0-9;]*m")  # in case the child's log is coloured
 
-log = logging.getLogger("mkdocs.plugins.kbforge.languages")
+log = logging.getLogger("mkdocs.plugins.kbforge.lifecycle")
 
 
 def part_languages() -> list[str] | None:
@@ -73,12 +76,9 @@ def cores() -> int:
 class Part:
     """A child process building ``languages`` into a folder of its own."""
 
-    def __init__(self, languages: list[str], config_file: str, site_dir: str, catalog, options: list[str]):
+    def __init__(self, languages: list[str], config_file: str, folder: str, catalog, options: list[str]):
         self.languages = languages
-        # Next to the site, so that moving the result in is a rename.
-        parent = os.path.dirname(os.path.abspath(site_dir))
-        os.makedirs(parent, exist_ok=True)
-        self.folder = tempfile.mkdtemp(prefix=".kbforge-part-", dir=parent)
+        self.folder = folder  # a scratch folder of the build, beside the site: moving the result in is a rename
         self.site = os.path.join(self.folder, "site")
         catalog_file = os.path.join(self.folder, "catalog.pickle")
         with open(catalog_file, "wb") as fh:
@@ -87,9 +87,9 @@ class Part:
                "KB_UPDATE_LEDGER": "false"}
         command = [sys.executable, "-m", "mkdocs", "build", "-f", config_file, "-d", self.site, *options]
         # A session of its own: discard() stops the child and its Pagefind indexers together.
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                        stdin=subprocess.DEVNULL, env=env, text=True, encoding="utf-8",
-                                        errors="replace", start_new_session=True)
+        self.process = popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             stdin=subprocess.DEVNULL, env=env, text=True, encoding="utf-8",
+                             errors="replace", start_new_session=True)
         self.tail: list[str] = []  # the last lines, shown if the child fails without saying why
         self.told = 0  # warnings and errors relayed
         self.relay = threading.Thread(target=self._relay, daemon=True)
@@ -137,8 +137,15 @@ class Part:
         return ok
 
     def discard(self) -> None:
+        """Stop the child and its indexers (one process group), remove its folder."""
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGTERM)  # the child cleans up after itself
+                self.process.wait(timeout=5)
+            except (ProcessLookupError, PermissionError, subprocess.TimeoutExpired):
+                pass
         try:
-            os.killpg(self.process.pid, signal.SIGKILL)  # the child and its indexers
+            os.killpg(self.process.pid, signal.SIGKILL)  # whatever is left of the group
         except (ProcessLookupError, PermissionError):
             pass
         self.process.wait()
