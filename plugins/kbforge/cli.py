@@ -46,7 +46,7 @@ def _load(config_file: str):
 def reviews(args) -> int:
     from .content.reviews import overdue
     from .reviews import report as review_report
-    from .reviews.plugin import parse_today
+    from .content.reviews import parse_today
 
     try:
         today = parse_today(args.today)
@@ -143,7 +143,7 @@ def translations(args) -> int:
 
 def consistency(args) -> int:
     """What translations state differently from their originals."""
-    from .content.consistency import check
+    from .content.translations import findings as check
 
     kinds = [k for k in re.split(r"[,\s]+", args.fail_on) if k]
     unknown = [k for k in kinds if k not in (*KINDS, "any")]

@@ -130,22 +130,3 @@ def compare(original, version, glossaries: dict | None = None) -> list[Finding]:
                 len(original.outline.questions) != len(version.outline.questions):
             add("", "questions", first, str(len(original.outline.questions)), str(len(version.outline.questions)))
     return sorted(out)
-
-
-def check(catalog) -> dict[str, dict[str, list[Finding]]]:
-    """Article id -> language -> findings, for every translation with a ``source:``."""
-    from .translations import original_of
-
-    out: dict[str, dict[str, list[Finding]]] = {}
-    for article_id in catalog.ids:
-        versions = {lang: e for lang, e in catalog.translations_of(article_id).items() if not e.retired}
-        original = original_of(catalog, versions)
-        if original is None:
-            continue
-        for lang, version in versions.items():
-            if version is original or version.source is None:
-                continue
-            found = compare(original, version, catalog.glossary)
-            if found:
-                out.setdefault(article_id, {})[lang] = found
-    return out

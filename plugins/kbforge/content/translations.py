@@ -109,3 +109,20 @@ def report(catalog: Catalog) -> Report:
 def stamp_for(original: Entry) -> dict:
     """The ``source:`` front matter a translation of ``original`` gets when it is up to date."""
     return {"lang": original.lang, "hash": original.fingerprint, "sections": dict(original.section_hashes)}
+
+
+def findings(catalog) -> dict[str, dict[str, list[Finding]]]:
+    """Article id -> language -> findings, for every translation with a ``source:``."""
+    out: dict[str, dict[str, list[Finding]]] = {}
+    for article_id in catalog.ids:
+        versions = {lang: e for lang, e in catalog.translations_of(article_id).items() if not e.retired}
+        original = original_of(catalog, versions)
+        if original is None:
+            continue
+        for lang, version in versions.items():
+            if version is original or version.source is None:
+                continue
+            found = compare(original, version, catalog.glossary)
+            if found:
+                out.setdefault(article_id, {})[lang] = found
+    return out

@@ -8,8 +8,15 @@ import os
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..content import Catalog, load_catalog, markup
-from ..links.config import ticket_patterns
 from . import i18n
+
+
+def ticket_patterns(config: MkDocsConfig) -> list[str]:
+    """The ticket id patterns configured for kbforge/links (the parse finds them)."""
+    plugin = config.plugins.get("kbforge/links")
+    if plugin is None or not plugin.config.enabled:
+        return []
+    return [system.pattern for system in plugin.config.tickets]
 
 
 def parse_settings(config: MkDocsConfig) -> markup.Settings:

@@ -18,10 +18,3 @@ class LinksConfig(Config):
     link_tickets = opt.Optional(opt.Type(bool))
     tickets = opt.ListOfItems(opt.SubConfig(TicketSystem), default=[])
 
-
-def ticket_patterns(config) -> list[str]:
-    """The ticket id patterns configured for kbforge/links (the parse finds them)."""
-    plugin = config.plugins.get("kbforge/links")
-    if plugin is None or not plugin.config.enabled:
-        return []
-    return [system.pattern for system in plugin.config.tickets]

@@ -73,7 +73,9 @@ class FactProcessor(InlineProcessor):
             problems.append((m.group(0), f"'{m.group(0)}' is not a fact reference: write "
                              "{{ fact-name }}, {{ fact-name:number }} or {{ fact-name:link }} "
                              "(names are lowercase words joined by '-')"))
-            return None, None, None
+            el = etree.Element("span", {"data-kb-invalid": ""})  # reported once: not looked at again
+            el.text = util.AtomicString(m.group(0))
+            return el, m.start(0), m.end(0)
         renderer = self.ext.renderer
         el = etree.Element("a" if form == "link" else "span")
         el.set("class", "kb-fact")
@@ -154,7 +156,9 @@ class Analyzer(Treeprocessor):
             attr = "href" if tag == "a" else "src"
             if el.get(attr) is not None:
                 self._link(el, decode(el.get(attr)), internal, image=tag == "img", raw=False)
-        if el.get("data-kb-fact"):
+        if el.get("data-kb-invalid") is not None:
+            pass
+        elif el.get("data-kb-fact"):
             name = el.get("data-kb-fact")
             line = self.locate.find_pattern(_fact_pattern(name), "fact:" + name)
             outline.facts.append(FactUse(name, el.get("data-kb-form", ""), line, self.section.key, internal))
@@ -196,9 +200,11 @@ class Analyzer(Treeprocessor):
         if "{{" in target:
             outline.problems.append(Problem(line, f"a fact cannot be used inside a link target ('{target}'): "
                                                   "write {{ fact-name | link }}"))
-        elif not sanitize.url_allowed(target):
-            outline.problems.append(Problem(line, f"link to '{target}': only http, https, mailto, tel, kb: and "
-                                                  "relative links are allowed"))
+        elif not sanitize.url_allowed(target, image=image):
+            shown = target if len(target) <= 60 else target[:57] + "..."
+            outline.problems.append(Problem(line, f"link to '{shown}': only http, https, mailto, tel, kb: and "
+                                                  "relative links are allowed (images also data:image/png, gif, "
+                                                  "jpeg, webp)"))
         if link.is_kb and el_or_none is not None:
             self.found.kb_links.append((el_or_none, internal))
 
@@ -230,8 +236,8 @@ class Analyzer(Treeprocessor):
         if index >= len(blocks):
             return
         raw = blocks[index]
-        if not isinstance(raw, str) or not raw.strip():
-            return
+        if not isinstance(raw, str) or not raw.strip() or raw.lstrip().startswith("</"):
+            return  # nothing, or a closing tag
         for needle, message in sanitize.check(raw):
             self.outline.problems.append(Problem(self.locate.find(needle), message, error=False))
         try:
@@ -280,19 +286,23 @@ def _fact_pattern(name: str) -> re.Pattern:
 
 def _plain(el, md) -> str:
     """The visible text of an element, with raw HTML placeholders resolved to their text."""
-    parts = []
-    for text in el.itertext():
-        parts.append(PLACEHOLDER.sub(lambda m: _stash_text(md, int(m.group(1))), text))
-    return " ".join("".join(parts).split())
+    text = "".join(el.itertext())
+    if "\x02" in text:
+        text = PLACEHOLDER.sub(lambda m: _stash_text(md, int(m.group(1))), text)
+    return " ".join(text.split())
 
 
 def _stash_text(md, index: int) -> str:
+    """The text of a stashed raw HTML fragment (a lone tag has none)."""
     blocks = md.htmlStash.rawHtmlBlocks
     raw = blocks[index] if index < len(blocks) else ""
     if not isinstance(raw, str) or not raw.strip():
         return ""
+    stripped = raw.strip()
+    if stripped.startswith("<") and stripped.endswith(">") and stripped.count("<") == 1:
+        return ""  # one start or end tag, e.g. <a name="x"> or </a>
     try:
-        return lxml_html.fromstring(raw).text_content() if raw.strip().startswith("<") else raw
+        return lxml_html.fromstring(raw).text_content() if stripped.startswith("<") else raw
     except Exception:
         return ""
 
