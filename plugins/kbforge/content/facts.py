@@ -34,6 +34,9 @@ NUMERIC = ("duration", "count", "money", "percent")
 LINKABLE = {"phone": "tel:", "email": "mailto:", "url": ""}
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 NBSP = "\u00a0"
+# Times as each language writes them where CLDR's short format is not the house style
+# (Norwegian: "kl. 14.00", Språkrådet).
+TIME_FORMATS = {"nb": "HH.mm"}
 # {{ name }}, {{ name:form }} or {{ name | form }} in plain text (front matter title and summary)
 REFERENCE = re.compile(r"\{\{\s*([^|:}]*?)\s*(?:[|:]\s*([^}]*?)\s*)?\}\}")
 
@@ -159,12 +162,12 @@ class FactSheet:
         if kind == "percent":
             return format_percent(value.number / 100, locale=lang)
         if kind == "time":
-            return format_time(value.times[0], format="short", locale=lang)
+            return format_time(value.times[0], format=TIME_FORMATS.get(lang, "short"), locale=lang)
         if kind == "hours":
             names = get_day_names("wide", locale=lang)
             first, last = (DAYS.index(d) for d in (value.days[0], value.days[1] or value.days[0]))
             days = names[first] if first == last else f"{names[first]}–{names[last]}"
-            start, end = (format_time(t, format="short", locale=lang) for t in value.times)
+            start, end = (format_time(t, format=TIME_FORMATS.get(lang, "short"), locale=lang) for t in value.times)
             return f"{days}, {start}–{end}"
         return value.raw
 
