@@ -24,7 +24,7 @@ from markdown.treeprocessors import Treeprocessor
 from lxml import html as lxml_html
 
 from . import sanitize
-from .locate import Locator
+from .locate import Locator, NoLines
 from .outline import FactUse, Heading, Link, Outline, Problem, Section
 
 FACT_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -110,10 +110,9 @@ class Analyzer(Treeprocessor):
         self.ext = ext
 
     def run(self, root):
-        body, first = self.md.kb_source, self.md.kb_first_line
-        if not body and self.ext.renderer is not None:
-            body, first = self.ext.renderer.source()
-        locate = Locator(body, first)
+        rendering = self.ext.renderer is not None
+        locate = NoLines() if rendering else Locator(self.md.kb_source, self.md.kb_first_line)
+        self.collect = not rendering  # section text and ticket ids: only the catalog reads them
         outline, found = Outline(), Found()
         self.outline, self.found, self.locate = outline, found, locate
         self.section = Section("", line=locate.first_line)
@@ -215,7 +214,11 @@ class Analyzer(Treeprocessor):
             return
         for index in PLACEHOLDER.findall(value):
             self._stash(int(index), internal)
-        text = PLACEHOLDER.sub(" ", value)
+        text = PLACEHOLDER.sub(" ", value) if "\x02" in value else value
+        if not self.collect:
+            if not in_link and text.strip():
+                self.found.texts.append((container, el, attr))
+            return
         if "{{" in text or "}}" in text:
             needle = "{{" if "{{" in text else "}}"
             self.outline.problems.append(Problem(
@@ -238,8 +241,9 @@ class Analyzer(Treeprocessor):
         raw = blocks[index]
         if not isinstance(raw, str) or not raw.strip() or raw.lstrip().startswith("</"):
             return  # nothing, or a closing tag
-        for needle, message in sanitize.check(raw):
-            self.outline.problems.append(Problem(self.locate.find(needle), message, error=False))
+        if self.collect:
+            for needle, message in sanitize.check(raw):
+                self.outline.problems.append(Problem(self.locate.find(needle), message, error=False))
         try:
             nodes = lxml_html.fragments_fromstring(raw)
         except Exception:
