@@ -19,7 +19,7 @@ TEMPLATES = Path(__file__).with_name("templates")
 PAGE = "facts"
 
 
-def fact_rows(catalog, lang: str, here: str) -> list[dict]:
+def fact_rows(catalog, lang: str, here: str, names: dict) -> list[dict]:
     sheet = catalog.facts
     if sheet is None:
         return []
@@ -34,17 +34,11 @@ def fact_rows(catalog, lang: str, here: str) -> list[dict]:
         differs = sheet.differs(name)
         rows.append({
             "name": name, "note": fact.note, "type": fact.type,
-            "values": [{"lang": code, "name": catalog_name, "text": sheet.render(name, "", code)[0],
-                        "reason": differs.get(code)} for code, catalog_name in _names(catalog, lang).items()],
+            "values": [{"lang": code, "name": names.get(code, code), "text": sheet.render(name, "", code)[0],
+                        "reason": differs.get(code)} for code in catalog.languages],
             "used": sorted(used.get(name, []), key=lambda u: (u["entry"].lang != lang, u["entry"].shown)),
         })
     return rows
-
-
-def _names(catalog, lang: str) -> dict[str, str]:
-    from babel import Locale
-
-    return {code: Locale.parse(lang).languages.get(code, code) for code in catalog.languages}
 
 
 class FactsPlugin(BasePlugin[FactsConfig]):
@@ -68,5 +62,5 @@ class FactsPlugin(BasePlugin[FactsConfig]):
             return html
         state = get_state(config)
         t = strings.for_language(state.lang)
-        rows = fact_rows(state.full, state.lang, page.url)
+        rows = fact_rows(state.full, state.lang, page.url, state.names)
         return html + theme.templates(config).get_template("kbforge/facts.html").render(facts=rows, t=t)
