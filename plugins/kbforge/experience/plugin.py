@@ -24,7 +24,6 @@ from .. import strings, theme, urls
 from ..catalog.plugin import get_state
 from ..content.search import text_of
 from ..lifecycle.priorities import GENERATED
-from ..reviews.report import team_name
 from . import tags
 from .config import ExperienceConfig
 
@@ -107,7 +106,7 @@ class ExperiencePlugin(BasePlugin[ExperienceConfig]):
         context["kb_facts"] = {
             "type": t.get(f"type_{entry.type}", entry.type),
             "reviewed": format_date(entry.reviewed, format="long", locale=lang),
-            "owner": team_name(entry.owner, t) if state.site == "staff" else None,
+            "owner": t.team(entry.owner) if state.site == "staff" else None,
             "minutes": self.minutes.get(page.url, 1),
             "tags": [{"name": tag, "url": urls.relative(page.url, state.urls.tag(lang, tag))} for tag in entry.tags]
                     if not state.is_fallback(entry) else [],

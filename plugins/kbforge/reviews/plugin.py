@@ -68,5 +68,5 @@ class ReviewsPlugin(BasePlugin[ReviewsConfig]):
                 t = strings.for_language(state.lang)
                 when = format_date(due, format="long", locale=state.lang)
                 context["kb_review"] = {"due": due, "text": t["review_overdue"].format(
-                    date=when, owner=report.team_name(entry.owner, t))}
+                    date=when, owner=t.team(entry.owner))}
         return context

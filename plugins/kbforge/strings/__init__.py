@@ -31,6 +31,10 @@ class Strings(dict):
         self.lang = lang
         self.plurals = plurals
 
+    def team(self, owner: str) -> str:
+        """A team id ("billing", "service-desk") as its name in this language."""
+        return self.get(f"team_{owner.replace('-', '_')}", owner)
+
     def count(self, key: str, n, **fields) -> str:
         forms = self.plurals[key]
         category = Locale.parse(self.lang).plural_form(n)
