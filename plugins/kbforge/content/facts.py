@@ -37,6 +37,11 @@ NBSP = "\u00a0"
 # Times as each language writes them where CLDR's short format is not the house style
 # (Norwegian: "kl. 14.00", Språkrådet).
 TIME_FORMATS = {"nb": "HH.mm"}
+# Opening hours as each language writes them; the default is "{days}, {start}–{end}".
+HOURS_FORMATS = {
+    "nb": ("{first}–{last} kl. {start}–{end}", "{first} kl. {start}–{end}"),
+    "es": ("de {first} a {last}, de {start} a {end}", "{first}, de {start} a {end}"),
+}
 # {{ name }}, {{ name:form }} or {{ name | form }} in plain text (front matter title and summary)
 REFERENCE = re.compile(r"\{\{\s*([^|:}]*?)\s*(?:[|:]\s*([^}]*?)\s*)?\}\}")
 
@@ -166,9 +171,9 @@ class FactSheet:
         if kind == "hours":
             names = get_day_names("wide", locale=lang)
             first, last = (DAYS.index(d) for d in (value.days[0], value.days[1] or value.days[0]))
-            days = names[first] if first == last else f"{names[first]}–{names[last]}"
             start, end = (format_time(t, format=TIME_FORMATS.get(lang, "short"), locale=lang) for t in value.times)
-            return f"{days}, {start}–{end}"
+            span, one = HOURS_FORMATS.get(lang, ("{first}–{last}, {start}–{end}", "{first}, {start}–{end}"))
+            return (one if first == last else span).format(first=names[first], last=names[last], start=start, end=end)
         return value.raw
 
 
