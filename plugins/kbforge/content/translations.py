@@ -76,7 +76,7 @@ def original_of(catalog: Catalog, versions: dict[str, Entry]) -> Entry | None:
     return untracked[0]
 
 
-def status(catalog: Catalog, versions: dict[str, Entry], lang: str) -> Status:
+def status(catalog: Catalog, versions: dict[str, Entry], lang: str, memo: dict | None = None) -> Status:
     original = original_of(catalog, versions)
     version = versions.get(lang)
     if version is None:
@@ -85,7 +85,7 @@ def status(catalog: Catalog, versions: dict[str, Entry], lang: str) -> Status:
         return Status(ORIGINAL, original, version=version)
     if version.source is None or original is None:
         return Status(UNTRACKED, original, version=version)
-    findings = tuple(compare(original, version, catalog.glossary))
+    findings = tuple(compare(original, version, catalog.glossary, memo))
     recorded = version.source
     if recorded.get("lang") == original.lang and recorded.get("hash") == original.fingerprint:
         return Status(INCONSISTENT if findings else UP_TO_DATE, original, version=version, findings=findings)
@@ -102,7 +102,8 @@ def report(catalog: Catalog) -> Report:
             if not e.retired
         }
         if versions:
-            out.rows[article_id] = {lang: status(catalog, versions, lang) for lang in catalog.languages}
+            memo: dict = {}
+            out.rows[article_id] = {lang: status(catalog, versions, lang, memo) for lang in catalog.languages}
     return out
 
 

@@ -41,8 +41,10 @@ class Strings(dict):
         return forms.get(category, forms["other"]).format(n=format_decimal(n, locale=self.lang), **fields)
 
 
+@cache
 def for_language(lang: str) -> Strings:
-    """Every string in ``lang``; a missing one is a bug the test suite catches."""
+    """Every string in ``lang`` (package data, the same for every build; callers
+    must not change it); a missing one is a bug the test suite catches."""
     values, plurals = {}, {}
     for key, by_lang in load().items():
         value = by_lang.get(lang, key)
