@@ -203,3 +203,17 @@ def test_vnu_finds_no_error_the_stock_theme_does_not_make_on_staff_pages(staff, 
     found = vnu(files)
     extra = {f"{Path(f).relative_to(site)}: {m}" for f, messages in found.items() for m in messages if m not in stock}
     assert sorted(extra) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_owner_is_shown_as_the_teams_name(staff, lang):
+    from kbforge import strings
+
+    facts = read_page(staff[1], f"{lang}/runbooks/billing-dispute/").cssselect(".kb-facts")[0].text_content()
+    assert strings.for_language(lang)["team_billing"] in facts and ": billing" not in facts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_writers_avoid_words_are_for_staff_only(staff, lang):
+    """The glossary's "avoid" words are shown to staff (the customer site's test shows they are not there)."""
+    assert read_page(staff[1], f"{lang}/glossary/").cssselect(".kb-term-avoid del")

@@ -29,6 +29,7 @@ from ..catalog.plugin import get_state
 from ..content.search import text_of
 from ..content.translations import report as translation_report
 from ..lifecycle.priorities import GENERATED, PAGE_LAST
+from ..reviews.report import team_name
 from . import staff, tags
 from .config import ExperienceConfig
 
@@ -145,7 +146,7 @@ class ExperiencePlugin(BasePlugin[ExperienceConfig]):
         context["kb_facts"] = {
             "type": t.get(f"type_{entry.type}", entry.type),
             "reviewed": format_date(entry.reviewed, format="long", locale=lang),
-            "owner": entry.owner if state.site == "staff" else None,
+            "owner": team_name(entry.owner, t) if state.site == "staff" and entry.owner else None,
             "minutes": self.minutes.get(page.url, 1),
             "tags": [{"name": tag, "url": urls.relative(page.url, tags.tag_url(catalog, lang, tag, min_articles, asked))}
                      for tag in entry.tags] if not state.is_fallback(entry) else [],
