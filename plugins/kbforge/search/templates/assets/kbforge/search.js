@@ -197,8 +197,13 @@
         input.blur()
       }
     })
-    // Leaving the search with Tab (or a click elsewhere) closes it: no overlay left behind.
+    // Leaving the search with Tab (or a click elsewhere) closes it: no overlay left
+    // behind. A press inside it (a result, in browsers that do not focus links on
+    // click) is not leaving.
+    var pressed = false
+    box.addEventListener("pointerdown", function () { pressed = true; setTimeout(function () { pressed = false }, 400) })
     box.addEventListener("focusout", function (event) {
+      if (pressed) return
       if (!event.relatedTarget || !box.contains(event.relatedTarget)) toggle.checked = false
     })
     document.addEventListener("keydown", function (event) {
