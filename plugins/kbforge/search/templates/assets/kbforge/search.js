@@ -201,7 +201,9 @@
     // behind. A press inside it (a result, in browsers that do not focus links on
     // click) is not leaving.
     var pressed = false
-    box.addEventListener("pointerdown", function () { pressed = true; setTimeout(function () { pressed = false }, 400) })
+    box.addEventListener("pointerdown", function () { pressed = true })
+    document.addEventListener("pointerup", function () { setTimeout(function () { pressed = false }) })
+    document.addEventListener("pointercancel", function () { pressed = false })
     box.addEventListener("focusout", function (event) {
       if (pressed) return
       if (!event.relatedTarget || !box.contains(event.relatedTarget)) toggle.checked = false
