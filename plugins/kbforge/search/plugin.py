@@ -1,15 +1,15 @@
-"""Search in the reader's language: one Pagefind bundle per language under
-/<lang>/pagefind/, searched from the Material header; nothing found offers
-matches in the other languages and a way to contact support.
+"""Search in the reader's language: one index per language under
+/<lang>/kbsearch/ (kbforge.searchcore), searched from the Material header;
+nothing found offers matches in the other languages and a way to contact
+support. Only articles (the glossary included) are indexed.
 
 Context key:
-  kb_search   {"bundle": URL of this language's bundle folder, "others": [{lang, name, bundle}]}
+  kb_search   {"bundle": URL of this language's index folder, "others": [{lang, name, bundle}]}
 """
 
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,20 +20,22 @@ from mkdocs.structure.pages import Page
 from .. import builds, theme
 from ..catalog.plugin import get_catalog
 from ..content.catalog import page_url
-from ..content.search import extra_terms, strip_tags
+from ..content.search import extra_terms
+from ..searchcore import Doc
+from ..searchcore.html import article_text
 from . import index
 from .config import SearchConfig
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).with_name("templates")
 ASSETS = ("assets/kbforge/search.js", "assets/kbforge/search.css")
-BUNDLE = "pagefind"
-HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>')  # the ¶ after each heading
+ENGINE = "assets/kbforge/kbsearch.js"  # loaded by search.js when the reader first searches
+BUNDLE = "kbsearch"
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self):
-        self.pages: list[tuple[str, str]] = []
+        self.pages: list[Doc] = []
         self.bundles: dict[str, index.Bundle] = {}
 
     def on_config(self, config: MkDocsConfig) -> None:
@@ -51,6 +53,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         base = context.get("base_url", ".").rstrip("/")
         context["kb_search"] = {
             "bundle": f"{base}/{lang}/{BUNDLE}/",
+            "engine": f"{base}/{ENGINE}",
             "others": [{"lang": code, "name": name, "bundle": f"{base}/{code}/{BUNDLE}/"}
                        for code, name in names.items() if code != lang],
         }
@@ -69,18 +72,16 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         catalog = get_catalog(config)
         entry = catalog.for_source(page.file.abs_src_path)
         lang = builds.current_language(config)
-        if entry is None or entry.lang != lang:
-            return output  # generated pages, and fallback pages: not this language's text
+        if entry is None or entry.lang != lang or not entry.is_article:
+            return output  # landing and generated pages, and fallback pages: not answers in this language
         section = catalog.at(lang, entry.path.split("/")[0] + "/index.md") if "/" in entry.path else None
-        # Landing pages get no customers' words: the articles should answer those.
-        glossary = catalog.glossary.get(lang) if entry.is_article else None
-        extras = extra_terms(
-            strip_tags(page.content or ""), title=entry.title, summary=entry.summary or "", tags=entry.tags,
-            synonyms=entry.synonyms, glossary=glossary,
-        )
-        meta = {"summary": entry.summary or "", "section": section.title if section else ""}
-        html = index.document(lang, entry.title, HEADERLINK.sub("", page.content or ""), extras, meta)
-        self.pages.append(("/" + page_url(entry.path), html))
+        text, headings = article_text(page.content or "")
+        strong, weak = extra_terms(text, title=entry.title, summary=entry.summary or "", tags=entry.tags,
+                                   synonyms=entry.synonyms, glossary=catalog.glossary.get(lang))
+        self.pages.append(Doc(
+            url=page_url(entry.path), title=entry.title, text=text, section=section.title if section else "",
+            summary=entry.summary or "", headings=headings, strong="\n".join([*entry.questions, strong]), weak=weak,
+        ))
         return output
 
     @event_priority(0)  # before i18n (-100) starts the next language
@@ -92,7 +93,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         lang = builds.current_language(config)
         output = os.path.join(config.site_dir, lang, BUNDLE)
-        self.bundles[lang] = index.Bundle(output, lang, self.pages)
+        self.bundles[lang] = index.Bundle(output, lang, self.pages, vectors=self.config.vectors)
         log.info("search: indexing %d pages for '%s'", len(self.pages), lang)
         self.pages = []
 
