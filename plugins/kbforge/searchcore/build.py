@@ -9,7 +9,8 @@ and pairs of neighbouring content words, so that a phrase ("hóa đơn điện
 tử") and a compound scores above its syllables scattered over a page.
 
 Files, under the index folder:
-  manifest.json      sizes and parameters; the language's filler words
+  manifest.json      sizes and parameters; the language's filler words;
+                     which lexicon files exist
   t/<bucket>.bin     postings: term -> (document, impact), BM25 with field
                      weights, precomputed and quantised to a byte
   l/<key>.json       lexicon by the first two letters of the folded word:
@@ -132,16 +133,17 @@ def write_index(folder: str, lang: str, docs: list[Doc], vectors=None) -> dict:
         postings = [(number, encode.quantise(s, top)) for number, s in scores[term]]
         encode.postings(term, postings, files[encode.bucket(term, buckets)])
     for number, data in enumerate(files):
-        if data:
-            with open(os.path.join(folder, "t", f"{number}.bin"), "wb") as fh:
-                fh.write(data)
+        with open(os.path.join(folder, "t", f"{number}.bin"), "wb") as fh:
+            fh.write(data)
 
+    lexicon_files = {}
     for sub, key_of in (("l", lambda k: k[:2]), ("s", lambda k: k[-2:])):
         chunks: dict[str, dict] = defaultdict(dict)
         for key, entries in groups.items():
-            chunks[key_of(key)][key] = sorted(entries, key=lambda e: -e[1])
+            chunks[key_of(key)][key] = sorted(entries, key=lambda e: (-e[1], e[0]))
         for key, chunk in chunks.items():
             _write_json(os.path.join(folder, sub, key.encode("utf-8").hex() + ".json"), chunk)
+        lexicon_files[sub] = sorted(key.encode("utf-8").hex() for key in chunks)
 
     for number, doc in enumerate(docs):
         _write_json(os.path.join(folder, "d", f"{number}.json"), {
@@ -152,6 +154,7 @@ def write_index(folder: str, lang: str, docs: list[Doc], vectors=None) -> dict:
     manifest = {
         "version": VERSION, "lang": lang, "docs": n, "buckets": buckets, "top": top,
         "stop": sorted(language.stop), "fold_stop": language.fold_stop,
+        **lexicon_files,  # which lexicon files exist (no request for one that does not)
     }
     if vectors is not None and n:
         from . import semantic

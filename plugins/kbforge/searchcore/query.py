@@ -118,8 +118,15 @@ class Searcher:
         return self._cache[rel]
 
     def lexicon(self, key: str, side: str = "l") -> dict:
-        part = key[:2] if side == "l" else key[-2:]
-        return self._file(f"{side}/{part.encode('utf-8').hex()}.json", False)
+        part = (key[:2] if side == "l" else key[-2:]).encode("utf-8").hex()
+        if part not in self._files(side):
+            return {}
+        return self._file(f"{side}/{part}.json", False)
+
+    def _files(self, side: str) -> set:
+        if "files:" + side not in self._cache:
+            self._cache["files:" + side] = set(self.manifest[side])
+        return self._cache["files:" + side]
 
     def postings(self, term: str) -> list[tuple[int, int]]:
         data = self._file(f"t/{encode.bucket(term, self.manifest['buckets'])}.bin", True)

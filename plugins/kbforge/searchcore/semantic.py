@@ -124,11 +124,10 @@ def write(folder: str, language: Language, analysed, table: Table) -> dict:
         files[encode.bucket(word, buckets)].append((word, weight, vector))
     os.makedirs(os.path.join(folder, "w"))
     for number, chunk in enumerate(files):
-        if chunk:
-            out = bytearray()
-            encode.vectors(chunk, out)
-            with open(os.path.join(folder, "w", f"{number}.bin"), "wb") as fh:
-                fh.write(out)
+        out = bytearray()
+        encode.vectors(chunk, out)
+        with open(os.path.join(folder, "w", f"{number}.bin"), "wb") as fh:
+            fh.write(out)
 
     clusters = max(1, round(math.sqrt(n)))
     centroids, groups = kmeans(docs, clusters)

@@ -116,9 +116,11 @@
   }
   Searcher.prototype.json = function (rel) { return this.get(rel, false) }
 
-  Searcher.prototype.lexicon = function (key, side) {
-    var part = side === "s" ? key.slice(-2) : key.slice(0, 2)
-    return this.json((side || "l") + "/" + hex(part) + ".json")
+  Searcher.prototype.lexicon = async function (key, side) {
+    side = side || "l"
+    var m = await this.manifest, part = hex(side === "s" ? key.slice(-2) : key.slice(0, 2))
+    if (!this.keys) this.keys = { l: new Set(m.l), s: new Set(m.s) }
+    return this.keys[side].has(part) ? this.json(side + "/" + part + ".json") : {}
   }
 
   Searcher.prototype.postings = async function (term) {
