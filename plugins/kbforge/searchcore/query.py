@@ -97,8 +97,18 @@ def _stem(entry) -> str:
     return entry[0] if entry[2] == 1 else entry[2]
 
 
+PARTS = ("filler", "variants", "typos", "forms", "pairs", "coordination", "semantic")
+
+
 class Searcher:
-    def __init__(self, folder: str | Path):
+    """``parts``: switch a part of the ranking off (benchmarks/rank.py measures
+    what each contributes): filler=False keeps filler words, and so on."""
+
+    def __init__(self, folder: str | Path, **parts: bool):
+        unknown = set(parts) - set(PARTS)
+        if unknown:
+            raise ValueError(f"unknown parts: {sorted(unknown)}")
+        self.parts = {part: parts.get(part, True) for part in PARTS}
         self.folder = Path(folder)
         self.manifest = json.loads((self.folder / "manifest.json").read_text(encoding="utf-8"))
         self.language = Language(self.manifest["lang"])
@@ -157,6 +167,8 @@ class Searcher:
     def resolve(self, typed: str) -> Word:
         word, key = Word(typed), fold(typed)
         group = [e for e in self.lexicon(key).get(key, []) if e[2] != 0]
+        if group and not self.parts["variants"]:
+            group = [e for e in group if e[0] == typed]
         if group:
             exact = [e for e in group if e[0] == typed]
             stems = list(dict.fromkeys(_stem(e) for e in group))
@@ -171,7 +183,7 @@ class Searcher:
             if has_marks(typed):
                 word.corrected = group[0][0]
             return word
-        if len(key) >= 4 and not self.known(typed):  # one typo away: most used first
+        if self.parts["typos"] and len(key) >= 4 and not self.known(typed):  # one typo away: most used first
             candidates = {}
             for side in ("l", "s"):
                 for other, entries in self.lexicon(key, side).items():
@@ -186,7 +198,7 @@ class Searcher:
                 word.terms = [(stems[0] if len(stems) == 1 else "~" + other, WEIGHT_TYPO)]
                 word.pair, word.corrected = fold(stems[0]), entries[0][0]
                 return word
-        if len(key) >= 5:  # another form of a word the knowledge base has
+        if self.parts["forms"] and len(key) >= 5:  # another form of a word the knowledge base has
             forms = []
             for other, entries in self.lexicon(key).items():
                 if common_prefix(key, other) >= max(4, len(key) - 3):
@@ -198,9 +210,9 @@ class Searcher:
         return word
 
     # -- ranking -------------------------------------------------------------
-    def search(self, query: str, semantic: bool = True) -> Results:
+    def search(self, query: str) -> Results:
         tokens = words(query)
-        content = [w for w in tokens if not self.is_stop(w)] or tokens
+        content = [w for w in tokens if not self.parts["filler"] or not self.is_stop(w)] or tokens
         resolved = [self.resolve(w) for w in dict.fromkeys(content)]
         lexical: dict[int, float] = defaultdict(float)
         matched: dict[int, int] = defaultdict(int)
@@ -214,15 +226,16 @@ class Searcher:
             for doc, score in best.items():
                 lexical[doc] += score
                 matched[doc] += 1
-        for a, b in zip(resolved, resolved[1:]):
+        for a, b in zip(resolved, resolved[1:]) if self.parts["pairs"] else ():
             if a.pair and b.pair:
                 for doc, impact in self.postings(a.pair + " " + b.pair):
                     lexical[doc] += PAIR * encode.dequantise(impact, self.manifest["top"])
         known = sum(1 for w in resolved if w.terms) or 1
         top = max(lexical.values(), default=0.0) or 1.0
-        scores = {doc: (s / top) * (1 - COORDINATION + COORDINATION * matched[doc] / known)
+        coordination = COORDINATION if self.parts["coordination"] else 0.0
+        scores = {doc: (s / top) * (1 - coordination + coordination * matched[doc] / known)
                   for doc, s in lexical.items()}
-        meaning = self.meaning(resolved) if semantic and "vectors" in self.manifest else {}
+        meaning = self.meaning(resolved) if self.parts["semantic"] and "vectors" in self.manifest else {}
         for doc, s in meaning.items():
             scores[doc] = scores.get(doc, 0.0) + SEMANTIC * s
         hits = [Hit(doc, score, lexical.get(doc, 0.0), meaning.get(doc, 0.0), matched.get(doc, 0))
