@@ -32,7 +32,7 @@ import numpy as np
 from .text import Language, words
 
 DATA = Path(__file__).with_name("data")
-SIZES = {"vi": 12000, "nb": 20000, "es": 20000, "pl": 20000}
+SIZES = {"vi": 12000, "nb": 15000, "es": 15000, "pl": 15000}
 DIMS = 64
 MAGIC = b"KBWV1\n"
 
