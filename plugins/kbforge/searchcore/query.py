@@ -39,7 +39,7 @@ from .text import Language, fold, has_marks, words
 
 WEIGHT_VARIANT, WEIGHT_WRONG_MARK, WEIGHT_TYPO, WEIGHT_FORM = 1.0, 0.9, 0.7, 0.8
 PAIR = 1.0  # weight of a pair of neighbouring words found as a phrase
-SEMANTIC = 0.6  # weight of meaning against the normalised lexical score
+SEMANTIC = 0.4  # weight of meaning against the normalised lexical score
 COORDINATION = 0.6  # how much having all the query's words counts
 
 

@@ -7,7 +7,7 @@
   "use strict"
   var LETTERS = { "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "ß": "ss", "œ": "oe", "ð": "d", "þ": "th", "ı": "i" }
   var WEIGHT_VARIANT = 1.0, WEIGHT_WRONG_MARK = 0.9, WEIGHT_TYPO = 0.7, WEIGHT_FORM = 0.8
-  var PAIR = 1.0, SEMANTIC = 0.6, COORDINATION = 0.6
+  var PAIR = 1.0, SEMANTIC = 0.4, COORDINATION = 0.6
 
   function words(text) {
     return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || []
