@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from kbforge.searchcore.text import Language, words
 from sitebuild import LANGS, article, landing
 
 pytestmark = pytest.mark.browser
@@ -173,3 +174,74 @@ def test_no_landing_page_is_ever_a_result(shipped_lang, lang):
     for query in {"vi": ["câu hỏi thường gặp", "thực hành"], "nb": ["ofte stilte spørsmål", "praksis"],
                   "es": ["preguntas frecuentes", "prácticas"], "pl": ["najczęstsze pytania", "praktyki"]}[lang]:
         assert not set(search(page, query)) & landings
+
+
+# --- customers' own words that no article uses: only meaning finds them -------
+
+TOPICS = {  # (path, title, body) of four articles per language, and queries in words none of them uses
+    "vi": ([("screen", "Thay đổi độ sáng màn hình", "Kéo thanh trượt độ sáng trong phần cài đặt hiển thị."),
+            ("battery", "Pin không sạc được", "Cắm bộ sạc và kiểm tra dây nguồn."),
+            ("password", "Đặt lại mật khẩu", "Chọn đặt lại và nhập mật khẩu mới."),
+            ("invoice", "Bản sao hóa đơn", "Bạn có thể tải bản sao hóa đơn từ trang tài khoản.")],
+           [("tối quá", "screen"), ("biên lai", "invoice")]),
+    "nb": ([("screen", "Endre lysstyrken på skjermen", "Dra glidebryteren for lysstyrke i visningsinnstillingene."),
+            ("battery", "Batteriet lades ikke", "Koble til laderen og kontroller strømkabelen."),
+            ("password", "Tilbakestille passordet", "Velg tilbakestilling og skriv inn et nytt passord."),
+            ("invoice", "Kopi av faktura", "Du kan laste ned en kopi av fakturaen fra kontosiden.")],
+           [("altfor mørk", "screen"), ("glemt innlogging", "password")]),
+    "es": ([("screen", "Cambiar el brillo de la pantalla", "Mueva el control deslizante de brillo en la configuración de pantalla."),
+            ("battery", "La batería no se carga", "Conecte el cargador y compruebe el cable de alimentación."),
+            ("password", "Restablecer la contraseña", "Elija restablecer y escriba una contraseña nueva."),
+            ("invoice", "Copia de la factura", "Puede descargar una copia de la factura desde la página de su cuenta.")],
+           [("recibo", "invoice"), ("el móvil se queda sin energía", "battery")]),
+    "pl": ([("screen", "Zmiana jasności ekranu", "Przesuń suwak jasności w ustawieniach wyświetlacza."),
+            ("battery", "Bateria się nie ładuje", "Podłącz zasilacz i sprawdź kabel zasilania."),
+            ("password", "Resetowanie hasła", "Wybierz opcję resetowania i wpisz nowe hasło."),
+            ("invoice", "Kopia faktury", "Kopię faktury pobierzesz ze strony konta.")],
+           [("monitor jest za ciemny", "screen"), ("zapomniałem loginu", "password")]),
+}
+
+
+def topics_tree() -> dict[str, str]:
+    files = {}
+    for lang in LANGS:
+        files[f"{lang}/index.md"] = landing(WORDS[lang][0])
+        for number, (path, title, body) in enumerate(TOPICS[lang][0], start=1):
+            files[f"{lang}/help/{path}.md"] = article(f"KB-00{number:02d}", title, body=f"{body}\n")
+    return files
+
+
+@pytest.fixture(scope="module")
+def topics(tmp_path_factory, request):
+    """The same four articles per language, served with meaning and without it."""
+    import os
+
+    from conftest import serve_built
+    servers, urls = [], {}
+    for vectors in ("true", "false"):
+        saved = os.environ.get("KB_SEARCH_VECTORS")
+        os.environ["KB_SEARCH_VECTORS"] = vectors
+        try:
+            server, url = serve_built(tmp_path_factory.mktemp(f"topics-{vectors}"), topics_tree())
+        finally:
+            if saved is None:
+                os.environ.pop("KB_SEARCH_VECTORS")
+            else:
+                os.environ["KB_SEARCH_VECTORS"] = saved
+        servers.append(server)
+        urls[vectors == "true"] = url
+    yield urls
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_own_words_no_article_uses_find_it_through_meaning(topics, context_factory, lang):
+    articles, queries = TOPICS[lang]
+    written = " ".join(t + " " + b for _, t, b in articles).lower()
+    with_meaning, words_only = (opener(topics[v], context_factory)(lang) for v in (True, False))
+    for query, expected in queries:
+        content = Language(lang).content(words(query))
+        assert not [w for w in content if w in words(written)]  # no article has these words
+        assert search(with_meaning, query)[:1] == [f"/{lang}/help/{expected}/"], query
+        assert search(words_only, query)[:1] != [f"/{lang}/help/{expected}/"], query
