@@ -1,12 +1,13 @@
 """Sitemaps.
 
-- ``/<lang>/sitemap.xml``: the pages of one language, each with the language
-  versions that really exist as hreflang alternates; ``/sitemap-index.xml``
-  lists them, and ``robots.txt`` names the index.
-- ``/sitemap.xml``: every page's address only. Material's instant navigation
-  downloads it on a reader's first page to know which links it may load
-  itself; with every page's alternates it grew with the square of the
-  knowledge base (7.7 MB at 12,000 pages).
+- ``/sitemap-<lang>.xml``: the pages of one language, each with the language
+  versions that really exist as hreflang alternates.
+- ``/sitemap.xml``: the index of those, which ``robots.txt`` names.
+
+Nothing is written under ``/<lang>/``: Material fetches ``sitemap.xml`` next
+to every ``<link rel="alternate">`` of a page when it loads (for its
+language switch, which ours replaces), so a sitemap there would be
+downloaded on a reader's first page and grow with the knowledge base.
 """
 
 from __future__ import annotations
@@ -24,13 +25,8 @@ def _pages(catalog: Catalog, langs: list[str]):
     return [e for e in catalog.entries if not e.retired and e.lang in langs]
 
 
-def addresses(catalog: Catalog, base: str, langs: list[str]) -> str:
-    lines = [f"  <url><loc>{base}{entry.url}</loc></url>" for entry in _pages(catalog, langs)]
-    return "\n".join([HEAD, f"<urlset {NS}>", *lines, "</urlset>"]) + "\n"
-
-
 def index(langs: list[str], base: str) -> str:
-    lines = [f"  <sitemap><loc>{base}{code}/sitemap.xml</loc></sitemap>" for code in langs]
+    lines = [f"  <sitemap><loc>{base}sitemap-{code}.xml</loc></sitemap>" for code in langs]
     return "\n".join([HEAD, f"<sitemapindex {NS}>", *lines, "</sitemapindex>"]) + "\n"
 
 
@@ -55,4 +51,4 @@ def render(catalog: Catalog, base: str, lang: str) -> str:
 
 
 def robots(base: str) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap-index.xml\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n"
