@@ -173,6 +173,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="the first N articles per language (sorted by file name)")
     parser.add_argument("--queries", type=Path, help="the query folder (default: benchmarks/queries/docs or /m365)")
     parser.add_argument("--no-stock", action="store_true", help="only this project's site")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (e.g. for benchmarks/rank.py --site)")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -181,7 +182,8 @@ def main() -> int:
     queries = {lang: load_queries(folder, lang) for lang in corpora.LANGS}
 
     with tempfile.TemporaryDirectory(prefix="kb-search-bench-") as tmp:
-        root = Path(tmp)
+        root = args.keep or Path(tmp)
+        root.mkdir(parents=True, exist_ok=True)
         if args.corpus:
             ours_docs, stock_docs, count = corpora.write_trees(args.corpus, args.limit, root)
             answer = lambda lang, path: path.strip("/").split("/")[-1]  # noqa: E731 - the file's stem
