@@ -245,3 +245,14 @@ def test_own_words_no_article_uses_find_it_through_meaning(topics, context_facto
         assert not [w for w in content if w in words(written)]  # no article has these words
         assert search(with_meaning, query)[:1] == [f"/{lang}/help/{expected}/"], query
         assert search(words_only, query)[:1] != [f"/{lang}/help/{expected}/"], query
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_snippets_never_show_interface_text(shipped_lang, lang):
+    from kbforge.strings import for_language
+    t = for_language(lang)
+    page = shipped_lang(lang)
+    for label in (t["steps_reset"], t["step_done"]):  # the runbooks' button and checkbox labels
+        search(page, label)
+        snippets = page.eval_on_selector_all(".kb-search .md-search-result__item p", "els => els.map(e => e.textContent)")
+        assert not [s for s in snippets if label.lower() in s.lower()]

@@ -172,7 +172,7 @@
     input.addEventListener("input", function () {
       clearTimeout(pause)
       turn++  // results of an earlier query are no longer wanted
-      pause = setTimeout(run, 50)
+      pause = setTimeout(run, 90)
     })
     box.querySelector("form").addEventListener("reset", function () { setTimeout(run) })
     box.addEventListener("keydown", function (event) {
