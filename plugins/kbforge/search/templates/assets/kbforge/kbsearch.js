@@ -100,9 +100,13 @@
   function unique(list) { return list.filter(function (x, i) { return list.indexOf(x) === i }) }
 
   function Searcher(base) {
+    var self = this
     this.base = base.replace(/\/?$/, "/")
     this.files = {}
     this.manifest = this.json("manifest.json")
+    // The centroids, which every query with meaning reads: fetched with the
+    // manifest, not after the query's word vectors (one round trip less).
+    this.manifest.then(function (m) { if (m.vectors) self.get("c.bin", true) })
   }
 
   Searcher.prototype.get = function (rel, binary) {
