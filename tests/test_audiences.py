@@ -70,7 +70,7 @@ def test_the_staff_site_has_everything(staff_site):
         assert f"{lang}/practices/service/index.html" in found  # the internal passage
     assert "catalog.json" in found
     for lang in LANGS:  # the staff search finds internal text
-        assert any(f.startswith(f"{lang}/pagefind/fragment/") for f in found), lang
+        assert any(f.startswith(f"{lang}/kbsearch/d/") for f in found), lang
 
 
 @pytest.mark.parametrize("lang", LANGS)

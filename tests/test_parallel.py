@@ -41,7 +41,7 @@ def test_parallel_build_equals_one_process_build_byte_for_byte(tmp_path, which, 
     assert sorted(one) == sorted(two)
     assert [name for name in one if one[name] != two[name]] == []
     for lang in LANGS:  # every language's pages and search bundle are there
-        assert f"{lang}/index.html" in two and f"{lang}/pagefind/pagefind.js" in two
+        assert f"{lang}/index.html" in two and f"{lang}/kbsearch/manifest.json" in two
     leftovers = [p.name for p in (tmp_path / "two").iterdir() if p.name.startswith(".kbforge-part")]
     assert leftovers == []
 
