@@ -132,7 +132,13 @@ class PageRenderer:
                     if fallback:
                         a.set("hreflang", fallback)
                         a.set("class", ((a.get("class") or "") + " kb-fallback").strip())
-            out.append(lxml_html.tostring(node, encoding="unicode"))
+            html = lxml_html.tostring(node, encoding="unicode")
+            closing = f"</{node.tag}>"
+            if html.endswith(closing) and closing not in raw.lower():
+                # Inline HTML is stashed one tag at a time: '<a href="kb:...">' alone
+                # must stay an opening tag, or the link text ends up after the link.
+                html = html[: -len(closing)]
+            out.append(html)
         return "".join(out)
 
     def _tickets(self, texts) -> None:
