@@ -58,10 +58,13 @@ def build_site(tmp_path: Path, files: dict[str, str], env: dict | None = None, *
     """Write ``files`` under tmp_path/docs, build with the project's config, return the site folder.
 
     ``env`` sets environment variables that mkdocs.yml reads (e.g. KB_SITE) for this build only.
+    Small trees build in one process (``KB_PROCESSES=1``) unless ``env`` says otherwise:
+    test_parallel checks that the parallel build gives the same site.
     """
     write_tree(tmp_path / "docs", files)
-    saved = {key: os.environ.get(key) for key in env or {}}
-    os.environ.update(env or {})
+    env = {"KB_PROCESSES": os.environ.get("KB_PROCESSES", "1"), **(env or {})}
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
     try:
         config = load_config(str(project_config(tmp_path, **overrides)))
         logging.getLogger("mkdocs").setLevel(logging.INFO)
