@@ -325,7 +325,9 @@ class KbExtension(Extension):
     def extendMarkdown(self, md):
         md.kb_fact_problems = []
         md.kb_source, md.kb_first_line = "", 1
-        md.inlinePatterns.register(FactProcessor(md, self), "kb_fact", 175)
+        # Below links (160), images (150) and autolinks (120): a fact in a link target stays in the
+        # target, where the outline reports it, instead of being cut out of the URL.
+        md.inlinePatterns.register(FactProcessor(md, self), "kb_fact", 115)
         md.treeprocessors.register(Analyzer(md, self), "kb_outline", 6)
         md.treeprocessors.register(AfterToc(md, self), "kb_after_toc", 4)
         md.treeprocessors.register(AfterMkDocs(md, self), "kb_after_mkdocs", -10)
