@@ -1,3 +1,5 @@
+import re
+
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
@@ -24,4 +26,11 @@ def ticket_patterns(config) -> list[str]:
     plugin = config.plugins.get("kbforge/links")
     if plugin is None or not plugin.config.enabled:
         return []
-    return [system.pattern for system in plugin.config.tickets]
+    out = []
+    for system in plugin.config.tickets:
+        try:
+            re.compile(system.pattern)
+        except re.error:
+            continue  # kbforge/links reports it, with the rest of the content's problems
+        out.append(system.pattern)
+    return out
