@@ -157,12 +157,16 @@ def serve(folder: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def serve_built(tmp: Path, files: dict[str, str]):
+def serve_built(tmp: Path, files: dict[str, str], **options):
     """Build ``files`` with site_url set to the address it is then served at,
-    as on a real host, and serve it. Returns (server, base URL)."""
+    as on a real host, and serve it (``options`` go to build_site). Returns (server, base URL)."""
     folder = tmp / "site"
     server, url = serve(folder)  # files are read per request: build after binding
-    build_site(tmp, files, site_url=url + "/")
+    try:
+        build_site(tmp, files, site_url=url + "/", **options)
+    except BaseException:
+        server.shutdown()
+        raise
     return server, url
 
 
