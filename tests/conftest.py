@@ -124,12 +124,6 @@ def build(tmp_path):
     return functools.partial(build_site, tmp_path)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """One built four-language site shared by the read-only HTML and browser tests."""
-    return build_site(tmp_path_factory.mktemp("site"), minimal_tree())
-
-
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves the site like a static host with one site-wide 404 page."""
 
@@ -171,10 +165,23 @@ def serve_built(tmp: Path, files: dict[str, str], **options):
 
 
 @pytest.fixture(scope="session")
-def served(tmp_path_factory):
-    server, url = serve_built(tmp_path_factory.mktemp("served"), minimal_tree())
-    yield url
+def served_site(tmp_path_factory):
+    """One built four-language site (minimal_tree) served on 127.0.0.1, shared by the
+    read-only HTML and browser tests; yields (base URL, site folder)."""
+    tmp = tmp_path_factory.mktemp("served")
+    server, url = serve_built(tmp, minimal_tree())
+    yield url, tmp / "site"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served(served_site) -> str:
+    return served_site[0]
+
+
+@pytest.fixture(scope="session")
+def site(served_site) -> Path:
+    return served_site[1]
 
 
 @pytest.fixture(scope="session")
