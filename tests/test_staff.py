@@ -44,11 +44,12 @@ def public(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("public"), staff_tree(), env=TODAY)
 
 
+TEAM = {"vi": "Nhóm giao nhận", "nb": "Logistikk", "es": "Logística", "pl": "Dział logistyki"}  # owner: logistics
 OVERDUE = {
-    "vi": "Bài viết này đã đến hạn rà soát từ 5 tháng 5, 2026 (người phụ trách logistics).",
-    "nb": "Artikkelen skulle vært gjennomgått 5. mai 2026 (ansvarlig logistics).",
-    "es": "Este artículo debía revisarse el 5 de mayo de 2026 (responsable logistics).",
-    "pl": "Ten artykuł wymagał przeglądu 5 maja 2026 (odpowiada logistics).",
+    "vi": "Bài viết này đã đến hạn rà soát từ 5 tháng 5, 2026 (người phụ trách Nhóm giao nhận).",
+    "nb": "Artikkelen skulle vært gjennomgått 5. mai 2026 (ansvarlig Logistikk).",
+    "es": "Este artículo debía revisarse el 5 de mayo de 2026 (responsable Logística).",
+    "pl": "Ten artykuł wymagał przeglądu 5 maja 2026 (odpowiada Dział logistyki).",
 }
 
 
@@ -63,7 +64,7 @@ def test_overdue_article_is_marked_for_staff_only(staff, public, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_review_report_page_by_owner(staff, public, lang):
     doc = page(staff, f"{lang}/reviews/")
-    assert [h.text_content().strip("¶ ") for h in doc.cssselect("article h2")] == ["logistics"]
+    assert [h.text_content().strip("¶ ") for h in doc.cssselect("article h2")] == [TEAM[lang]]
     rows = doc.cssselect("article table tbody tr")
     assert len(rows) == 4  # the runbook in each language
     assert not (public / lang / "reviews").exists()
@@ -118,10 +119,8 @@ def test_path_errors_name_file_and_line(tmp_path):
 @pytest.mark.browser
 def test_progress_is_kept_and_changed_steps_are_marked(tmp_path, context_factory):
     from conftest import serve_built
-    server, url = serve_built(tmp_path, staff_tree())
+    server, url = serve_built(tmp_path, staff_tree(), env={**STAFF, **TODAY})  # the staff site, at the served address
     try:
-        os.environ["KB_SITE"] = "staff"
-        build_site(tmp_path, {}, site_url=url + "/")  # the staff site, at the served address
         page_ = context_factory(["nb-NO"]).new_page()
         page_.goto(f"{url}/nb/practices/guide/")
         progress = page_.locator(".kb-path-progress")
@@ -135,7 +134,7 @@ def test_progress_is_kept_and_changed_steps_are_marked(tmp_path, context_factory
         # the article changes after the reader read it
         changed = tmp_path / "docs" / "nb" / "practices" / "service.md"
         changed.write_text(changed.read_text(encoding="utf-8") + "\nNy avsnitt.\n", encoding="utf-8")
-        build_site(tmp_path, {}, site_url=url + "/")
+        build_site(tmp_path, {}, env={**STAFF, **TODAY}, site_url=url + "/")
         page_.reload()
         step = page_.locator("li.kb-step[data-kb-step='KB-0001']")
         assert "kb-step--changed" in step.get_attribute("class")
@@ -144,5 +143,4 @@ def test_progress_is_kept_and_changed_steps_are_marked(tmp_path, context_factory
         page_.locator(".kb-path-reset").click()
         assert progress.inner_text() == "0 av 2 artikler lest"
     finally:
-        os.environ.pop("KB_SITE", None)
         server.shutdown()
