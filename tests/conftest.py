@@ -191,7 +191,8 @@ def shipped(tmp_path_factory):
     from sitebuild import PROJECT
     tmp = tmp_path_factory.mktemp("shipped")
     server, url = serve(tmp / "site")
-    site = build_site(tmp, {}, env={"KB_UPDATE_LEDGER": "false"}, docs_dir=str(PROJECT / "docs"), site_url=url + "/")
+    site = build_site(tmp, {}, env={"KB_UPDATE_LEDGER": "false", "KB_PROCESSES": "0"},  # as `mkdocs build`
+                      docs_dir=str(PROJECT / "docs"), site_url=url + "/")
     yield url, site
     server.shutdown()
 
