@@ -20,6 +20,17 @@ RENAMED = {"index.md": "index-article.md", "README.md": "readme-article.md"}
 HOME = {"vi": "Trung tâm trợ giúp", "nb": "Hjelpesenter", "es": "Centro de ayuda", "pl": "Centrum pomocy"}
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 LOCAL_LINK = re.compile(r"\[([^\]]*)\]\(([^)#\s:]+\.md)(#[^)]*)?\)")
+# What the corpus has that our content rules refuse, made to fit (in both trees alike):
+# images of files the corpus left out (its media/ folder), links with other schemes (ms-settings:).
+LOCAL_IMAGE = re.compile(r"!\[([^\]]*)\]\((?![a-z][a-z0-9+.-]*:)[^)]*\)")
+HTML_IMAGE = re.compile(r"<img\b(?![^>]*\bsrc=[\"']?(?:https?:|data:image/))[^>]*>", re.I)
+OTHER_SCHEME = re.compile(r"\[([^\]]*)\]\((?!https?:|mailto:|tel:|data:image/)[a-z][a-z0-9+.-]*:[^)]*\)", re.I)
+
+
+def _fit(body: str) -> str:
+    body = LOCAL_IMAGE.sub(lambda m: m.group(1), body)
+    body = HTML_IMAGE.sub("", body)
+    return OTHER_SCHEME.sub(lambda m: m.group(1), body)
 
 
 def articles(corpus: Path, limit: int | None) -> list[str]:
@@ -57,7 +68,7 @@ def write_trees(corpus: Path, limit: int | None, out: Path) -> tuple[Path, Path,
             text = (corpus / lang / name).read_text(encoding="utf-8")
             target = RENAMED.get(name, name)  # the home page is index.md
             meta, body = _front(text)
-            body = LOCAL_LINK.sub(lambda m: m.group(0) if m.group(2) in keep else m.group(1), body)
+            body = _fit(LOCAL_LINK.sub(lambda m: m.group(0) if m.group(2) in keep else m.group(1), body))
             title = str(meta.get("title") or name[:-3])
             try:
                 reviewed = dt.datetime.strptime(str(meta.get("date")), "%m/%d/%Y").date()

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import http.server
 import io
 import json
-import threading
-import time
-from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import serve_built
 from htmlread import page
 from kbforge.content import load_catalog
-from sitebuild import LANGS, PROJECT, minimal_tree
+from sitebuild import LANGS, PROJECT
 from test_search import search
 
 PAGES = {  # page type -> path below the language folder
@@ -157,67 +152,7 @@ def test_faq_anchor_opens_its_question(open_page, lang):
     assert p.locator("details.kb-faq[open]").count() == 2
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("lang", LANGS)
-def test_feedback_without_endpoint_stays_in_the_browser(open_page, lang):
-    p = open_page(lang, PAGES["practice"])
-    posts = []
-    p.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
-    p.locator(".kb-feedback button[data-helpful='yes']").click()
-    assert p.locator(".kb-feedback__thanks").is_visible()
-    p.reload()
-    assert not p.locator(".kb-feedback__vote").is_visible()  # one vote per article
-    assert posts == []
-
-
-class Endpoint(http.server.BaseHTTPRequestHandler):
-    received: list = []
-
-    def log_message(self, *args):
-        pass
-
-    def _cors(self):
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type")
-
-    def do_OPTIONS(self):  # noqa: N802 - the browser asks first (JSON is not a simple request)
-        self.send_response(204)
-        self._cors()
-        self.end_headers()
-
-    def do_POST(self):  # noqa: N802
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        Endpoint.received.append(json.loads(body))
-        self.send_response(204)
-        self._cors()
-        self.end_headers()
-
-
-@pytest.mark.browser
-def test_feedback_is_posted_to_a_configured_endpoint(tmp_path, context_factory):
-    Endpoint.received = []
-    endpoint = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Endpoint)
-    threading.Thread(target=endpoint.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{endpoint.server_address[1]}/feedback"
-    server, base = serve_built(tmp_path, minimal_tree(), env={"KB_FEEDBACK_ENDPOINT": url})
-    try:
-        p = context_factory(["pl-PL"]).new_page()
-        p.goto(f"{base}/pl/practices/service/")
-        p.locator(".kb-feedback button[data-helpful='no']").click()
-        p.locator(".kb-feedback textarea").fill("Brakuje zdjęć.")
-        p.locator(".kb-feedback__send").click()
-        p.wait_for_function("() => !document.querySelector('.kb-feedback__done').hidden")
-        deadline = time.monotonic() + 10
-        while len(Endpoint.received) < 2 and time.monotonic() < deadline:  # the server's thread stores them
-            time.sleep(0.02)
-        vote, comment = Endpoint.received[-2:]
-        assert {k: vote[k] for k in ("article", "lang", "helpful", "comment")} == {
-            "article": "KB-0001", "lang": "pl", "helpful": False, "comment": None}
-        assert comment["comment"] == "Brakuje zdjęć." and comment["helpful"] is False
-        assert urlsplit(vote["url"]).path == "/pl/practices/service/" and vote["sent"].endswith("Z")
-    finally:
-        server.shutdown()
-        endpoint.shutdown()
+# "Was this helpful?" is tested with the feedback service in test_feedback_site.py.
 
 
 def show(p, kind, lang, base):

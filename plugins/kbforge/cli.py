@@ -46,7 +46,7 @@ def _load(config_file: str):
 def reviews(args) -> int:
     from .content.reviews import overdue
     from .reviews import report as review_report
-    from .reviews.plugin import parse_today
+    from .content.reviews import parse_today
 
     try:
         today = parse_today(args.today)
@@ -143,7 +143,7 @@ def translations(args) -> int:
 
 def consistency(args) -> int:
     """What translations state differently from their originals."""
-    from .content.consistency import check
+    from .content.translations import findings as check
 
     kinds = [k for k in re.split(r"[,\s]+", args.fail_on) if k]
     unknown = [k for k in kinds if k not in (*KINDS, "any")]
@@ -185,7 +185,12 @@ def main(argv=None) -> int:
     rv.add_argument("--today", help="measure against this day (YYYY-MM-DD) instead of today")
     rv.add_argument("--json", action="store_true", help="print JSON instead of text")
     rv.add_argument("--fail-if-overdue", action="store_true", help="exit 1 when any article is overdue")
+    from .feedback import cli as feedback_cli
+
+    feedback_cli.add_parser(sub)
     args = parser.parse_args(argv)
+    if args.command == "feedback":
+        return feedback_cli.run(args)
     commands = {"reviews": reviews, "translations": translations, "consistency": consistency}
     try:
         return commands[args.command](args)

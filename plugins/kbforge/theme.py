@@ -54,10 +54,15 @@ def _ours(config: MkDocsConfig) -> list[str]:
 
 
 def templates(config: MkDocsConfig) -> Environment:
-    """An autoescaping environment on the theme's search path (one per call site's build)."""
-    env = Environment(loader=FileSystemLoader(config.theme.dirs), autoescape=True,
-                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    return env
+    """An autoescaping environment on the theme's search path, one per site build
+    (kept on the build's state, so each template is compiled once)."""
+    from .catalog.plugin import get_state
+
+    state = get_state(config)
+    if state.templates is None or state.templates.loader.searchpath != list(config.theme.dirs):
+        state.templates = Environment(loader=FileSystemLoader(list(config.theme.dirs)), autoescape=True,
+                                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    return state.templates
 
 
 def escape_ours(env: Environment, config: MkDocsConfig) -> None:

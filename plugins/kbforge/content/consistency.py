@@ -89,9 +89,18 @@ def _number_text(value) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def compare(original, version, glossaries: dict | None = None) -> list[Finding]:
-    """What ``version`` (a translation) states differently from ``original``."""
+def compare(original, version, glossaries: dict | None = None, memo: dict | None = None) -> list[Finding]:
+    """What ``version`` (a translation) states differently from ``original``. ``memo``
+    (a dict the caller keeps for one comparison run) spares reading an original's
+    sections again for each of its translations."""
     glossaries = glossaries or {}
+    memo = {} if memo is None else memo
+
+    def facts_of(entry, key):
+        found = memo.get((id(entry), key))
+        if found is None:
+            found = memo[(id(entry), key)] = _section_facts(entry, key, glossaries.get(entry.lang))
+        return found
     out: list[Finding] = []
 
     def add(section: str, kind: str, line: int, source, translation) -> None:
@@ -114,8 +123,8 @@ def compare(original, version, glossaries: dict | None = None) -> list[Finding]:
         line = section.line
         if section.unkeyed != theirs[key].unkeyed:
             add(key, "heading", line, str(theirs[key].unkeyed), str(section.unkeyed))
-        a = _section_facts(original, key, glossaries.get(original.lang))
-        b = _section_facts(version, key, glossaries.get(version.lang))
+        a = facts_of(original, key)
+        b = facts_of(version, key)
         for kind in ("number", "time", "phone", "email", "url", "link", "ticket", "fact"):
             source, translation = a.get(kind, Counter()), b.get(kind, Counter())
             if source != translation:
@@ -130,22 +139,3 @@ def compare(original, version, glossaries: dict | None = None) -> list[Finding]:
                 len(original.outline.questions) != len(version.outline.questions):
             add("", "questions", first, str(len(original.outline.questions)), str(len(version.outline.questions)))
     return sorted(out)
-
-
-def check(catalog) -> dict[str, dict[str, list[Finding]]]:
-    """Article id -> language -> findings, for every translation with a ``source:``."""
-    from .translations import original_of
-
-    out: dict[str, dict[str, list[Finding]]] = {}
-    for article_id in catalog.ids:
-        versions = {lang: e for lang, e in catalog.translations_of(article_id).items() if not e.retired}
-        original = original_of(catalog, versions)
-        if original is None:
-            continue
-        for lang, version in versions.items():
-            if version is original or version.source is None:
-                continue
-            found = compare(original, version, catalog.glossary)
-            if found:
-                out.setdefault(article_id, {})[lang] = found
-    return out

@@ -34,8 +34,16 @@ NUMERIC = ("duration", "count", "money", "percent")
 LINKABLE = {"phone": "tel:", "email": "mailto:", "url": ""}
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 NBSP = "\u00a0"
-# {{ name }} or {{ name | form }} in plain text (front matter title and summary)
-REFERENCE = re.compile(r"\{\{\s*([^|}]*?)\s*(?:\|\s*([^}]*?)\s*)?\}\}")
+# Times as each language writes them where CLDR's short format is not the house style
+# (Norwegian: "kl. 14.00", Språkrådet).
+TIME_FORMATS = {"nb": "HH.mm"}
+# Opening hours as each language writes them; the default is "{days}, {start}–{end}".
+HOURS_FORMATS = {
+    "nb": ("{first}–{last} kl. {start}–{end}", "{first} kl. {start}–{end}"),
+    "es": ("de {first} a {last}, de {start} a {end}", "{first}, de {start} a {end}"),
+}
+# {{ name }}, {{ name:form }} or {{ name | form }} in plain text (front matter title and summary)
+REFERENCE = re.compile(r"\{\{\s*([^|:}]*?)\s*(?:[|:]\s*([^}]*?)\s*)?\}\}")
 
 _QUANTITY = re.compile(r"^(-?\d+(?:\.\d+)?)(?:\s+([a-z0-9]+(?:-[a-z0-9]+)*))?$")
 _MONEY = re.compile(r"^(-?\d+(?:\.\d+)?)\s+([A-Z]{3})$")
@@ -109,17 +117,17 @@ class FactSheet:
             return f"unknown fact '{name}'{self.suggest(name)}; facts are defined in {self.shown}"
         kind = self.facts[name].type
         if form == "number" and kind not in NUMERIC:
-            return f"fact '{name}' is a {kind}; '| number' is for {', '.join(NUMERIC)} facts"
+            return f"fact '{name}' is a {kind}; ':number' is for {', '.join(NUMERIC)} facts"
         if form == "link" and kind not in LINKABLE:
-            return f"fact '{name}' is a {kind}; '| link' is for {', '.join(LINKABLE)} facts"
+            return f"fact '{name}' is a {kind}; ':link' is for {', '.join(LINKABLE)} facts"
         if form not in ("", "number", "link"):
-            return f"unknown form '| {form}' (use '| number' or '| link')"
+            return f"unknown form ':{form}' (use ':number' or ':link')"
         return None
 
     # -- rendering -------------------------------------------------------------
 
     def render(self, name: str, form: str, lang: str) -> tuple[str, str | None]:
-        """(text, href) of ``{{ name | form }}`` in ``lang``; href only for '| link'."""
+        """(text, href) of ``{{ name:form }}`` in ``lang``; href only for ':link'."""
         value = self.value(name, lang)
         if form == "number":
             return self._number(value, lang), None
@@ -159,13 +167,13 @@ class FactSheet:
         if kind == "percent":
             return format_percent(value.number / 100, locale=lang)
         if kind == "time":
-            return format_time(value.times[0], format="short", locale=lang)
+            return format_time(value.times[0], format=TIME_FORMATS.get(lang, "short"), locale=lang)
         if kind == "hours":
             names = get_day_names("wide", locale=lang)
             first, last = (DAYS.index(d) for d in (value.days[0], value.days[1] or value.days[0]))
-            days = names[first] if first == last else f"{names[first]}–{names[last]}"
-            start, end = (format_time(t, format="short", locale=lang) for t in value.times)
-            return f"{days}, {start}–{end}"
+            start, end = (format_time(t, format=TIME_FORMATS.get(lang, "short"), locale=lang) for t in value.times)
+            span, one = HOURS_FORMATS.get(lang, ("{first}–{last}, {start}–{end}", "{first}, {start}–{end}"))
+            return (one if first == last else span).format(first=names[first], last=names[last], start=start, end=end)
         return value.raw
 
 

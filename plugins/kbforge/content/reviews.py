@@ -17,6 +17,18 @@ class Due:
     due: dt.date  # the day the review fell due
 
 
+def parse_today(value) -> dt.date:
+    """The day to measure against: a date, a YYYY-MM-DD text, or empty for today."""
+    if isinstance(value, dt.date):
+        return value
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"{value!r} is not a YYYY-MM-DD date") from None
+
+
 def due_date(entry: Entry, intervals: dict[str, int]) -> dt.date:
     return entry.reviewed + dt.timedelta(days=intervals.get(entry.type, DEFAULT_DAYS))
 

@@ -76,7 +76,7 @@ def original_of(catalog: Catalog, versions: dict[str, Entry]) -> Entry | None:
     return untracked[0]
 
 
-def status(catalog: Catalog, versions: dict[str, Entry], lang: str) -> Status:
+def status(catalog: Catalog, versions: dict[str, Entry], lang: str, memo: dict | None = None) -> Status:
     original = original_of(catalog, versions)
     version = versions.get(lang)
     if version is None:
@@ -85,7 +85,7 @@ def status(catalog: Catalog, versions: dict[str, Entry], lang: str) -> Status:
         return Status(ORIGINAL, original, version=version)
     if version.source is None or original is None:
         return Status(UNTRACKED, original, version=version)
-    findings = tuple(compare(original, version, catalog.glossary))
+    findings = tuple(compare(original, version, catalog.glossary, memo))
     recorded = version.source
     if recorded.get("lang") == original.lang and recorded.get("hash") == original.fingerprint:
         return Status(INCONSISTENT if findings else UP_TO_DATE, original, version=version, findings=findings)
@@ -102,10 +102,28 @@ def report(catalog: Catalog) -> Report:
             if not e.retired
         }
         if versions:
-            out.rows[article_id] = {lang: status(catalog, versions, lang) for lang in catalog.languages}
+            memo: dict = {}
+            out.rows[article_id] = {lang: status(catalog, versions, lang, memo) for lang in catalog.languages}
     return out
 
 
 def stamp_for(original: Entry) -> dict:
     """The ``source:`` front matter a translation of ``original`` gets when it is up to date."""
     return {"lang": original.lang, "hash": original.fingerprint, "sections": dict(original.section_hashes)}
+
+
+def findings(catalog) -> dict[str, dict[str, list[Finding]]]:
+    """Article id -> language -> findings, for every translation with a ``source:``."""
+    out: dict[str, dict[str, list[Finding]]] = {}
+    for article_id in catalog.ids:
+        versions = {lang: e for lang, e in catalog.translations_of(article_id).items() if not e.retired}
+        original = original_of(catalog, versions)
+        if original is None:
+            continue
+        for lang, version in versions.items():
+            if version is original or version.source is None:
+                continue
+            found = compare(original, version, catalog.glossary)
+            if found:
+                out.setdefault(article_id, {})[lang] = found
+    return out

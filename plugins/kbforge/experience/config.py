@@ -6,6 +6,4 @@ class ExperienceConfig(Config):
     enabled = opt.Type(bool, default=True)
     # Article ids shown as "most useful" on each language's home page, in order.
     popular = opt.ListOfItems(opt.Type(str), default=[])
-    # Where "Was this helpful?" votes are POSTed as JSON; empty: kept in the browser only.
-    feedback_endpoint = opt.Type(str, default="")
     words_per_minute = opt.Type(int, default=200)

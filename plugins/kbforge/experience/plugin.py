@@ -1,6 +1,6 @@
 """The self-service experience: article facts, runbook checklists, expandable
-FAQs with structured data, tag pages, "Was this helpful?", and the home page's
-search, popular articles and contact box.
+FAQs with structured data, tag pages, and the home page's search, popular
+articles and contact box. ("Was this helpful?" is kbforge/feedback's.)
 
 Runbook steps and FAQ questions are found and changed on the Markdown parse
 (``content.markup.render``); this plugin hands what it found to the templates.
@@ -8,7 +8,6 @@ Runbook steps and FAQ questions are found and changed on the Markdown parse
 Context keys:
   kb_facts     {"type", "reviewed", "owner" (staff site), "minutes", "tags": [{name, url}]}
   kb_jsonld    schema.org data of the page (HowTo for runbooks, FAQPage for FAQs) as a dict, or none
-  kb_feedback  {"endpoint", "article", "lang"} for the "Was this helpful?" box
   kb_home      on each language's home page: {"popular": [{entry, href}], "phone", "email"}
 """
 
@@ -107,11 +106,10 @@ class ExperiencePlugin(BasePlugin[ExperienceConfig]):
         context["kb_facts"] = {
             "type": t.get(f"type_{entry.type}", entry.type),
             "reviewed": format_date(entry.reviewed, format="long", locale=lang),
-            "owner": entry.owner if state.site == "staff" else None,
+            "owner": t.team(entry.owner) if state.site == "staff" else None,
             "minutes": self.minutes.get(page.url, 1),
             "tags": [{"name": tag, "url": urls.relative(page.url, state.urls.tag(lang, tag))} for tag in entry.tags]
                     if not state.is_fallback(entry) else [],
         }
         context["kb_jsonld"] = self.jsonld.get(page.url)
-        context["kb_feedback"] = {"endpoint": self.config.feedback_endpoint, "article": entry.id, "lang": entry.lang}
         return context

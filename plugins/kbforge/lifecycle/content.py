@@ -4,12 +4,27 @@ and the command line share it)."""
 from __future__ import annotations
 
 import os
+import re
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..content import Catalog, load_catalog, markup
-from ..links.config import ticket_patterns
 from . import i18n
+
+
+def ticket_patterns(config: MkDocsConfig) -> list[str]:
+    """The ticket id patterns configured for kbforge/links (the parse finds them)."""
+    plugin = config.plugins.get("kbforge/links")
+    if plugin is None or not plugin.config.enabled:
+        return []
+    out = []
+    for system in plugin.config.tickets:
+        try:
+            re.compile(system.pattern)
+        except re.error:
+            continue  # kbforge/links reports it, with the rest of the content's problems
+        out.append(system.pattern)
+    return out
 
 
 def parse_settings(config: MkDocsConfig) -> markup.Settings:

@@ -51,6 +51,8 @@ class SiteBuild:
     extension: KbExtension | None = None
     renderer: PageRenderer | None = None
     site_files_due: bool = True  # False in a dirty rebuild that changed no site-wide input
+    templates: object = None  # theme.templates(): the autoescaping Jinja environment of this build
+    translation_report: object = None  # content.translations.report() of the catalog, computed once
     dirty: bool = False
 
     @property

@@ -1,5 +1,3 @@
-import re
-
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
@@ -20,17 +18,3 @@ class LinksConfig(Config):
     link_tickets = opt.Optional(opt.Type(bool))
     tickets = opt.ListOfItems(opt.SubConfig(TicketSystem), default=[])
 
-
-def ticket_patterns(config) -> list[str]:
-    """The ticket id patterns configured for kbforge/links (the parse finds them)."""
-    plugin = config.plugins.get("kbforge/links")
-    if plugin is None or not plugin.config.enabled:
-        return []
-    out = []
-    for system in plugin.config.tickets:
-        try:
-            re.compile(system.pattern)
-        except re.error:
-            continue  # kbforge/links reports it, with the rest of the content's problems
-        out.append(system.pattern)
-    return out

@@ -17,25 +17,13 @@ from mkdocs.structure.files import Files
 
 from .. import strings, theme
 from ..catalog.plugin import get_state
-from ..content.reviews import due_date, overdue
+from ..content.reviews import due_date, overdue, parse_today
 from ..lifecycle.priorities import GENERATED
 from . import report
 from .config import ReviewsConfig
 
 TEMPLATES = Path(__file__).with_name("templates")
 PAGE = "reviews"
-
-
-def parse_today(value) -> dt.date:
-    """The day to measure against: a date, a YYYY-MM-DD text, or empty for today."""
-    if isinstance(value, dt.date):
-        return value
-    if not value:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValueError(f"{value!r} is not a YYYY-MM-DD date") from None
 
 
 class ReviewsPlugin(BasePlugin[ReviewsConfig]):
@@ -80,5 +68,5 @@ class ReviewsPlugin(BasePlugin[ReviewsConfig]):
                 t = strings.for_language(state.lang)
                 when = format_date(due, format="long", locale=state.lang)
                 context["kb_review"] = {"due": due, "text": t["review_overdue"].format(
-                    date=when, owner=report.team_name(entry.owner, t))}
+                    date=when, owner=t.team(entry.owner))}
         return context

@@ -10,14 +10,9 @@ from .. import urls
 from ..content.reviews import Due
 
 
-def team_name(owner: str, t: dict) -> str:
-    """A team id ("billing") as its name in the reader's language."""
-    return t.get(f"team_{owner.replace('-', '_')}", owner)
-
-
 def groups(report: dict[str, list[Due]], lang: str, t: dict, names: dict, here: str) -> list[dict]:
     return [
-        {"owner": owner, "name": team_name(owner, t), "items": [
+        {"owner": owner, "name": t.team(owner), "items": [
             {"entry": due.entry, "due": due.due, "when": format_date(due.due, format="medium", locale=lang),
              "language": names[due.entry.lang], "href": urls.relative(here, due.entry.url)}
             for due in items]}

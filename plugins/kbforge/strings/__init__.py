@@ -31,14 +31,20 @@ class Strings(dict):
         self.lang = lang
         self.plurals = plurals
 
+    def team(self, owner: str) -> str:
+        """A team id ("billing", "service-desk") as its name in this language."""
+        return self.get(f"team_{owner.replace('-', '_')}", owner)
+
     def count(self, key: str, n, **fields) -> str:
         forms = self.plurals[key]
         category = Locale.parse(self.lang).plural_form(n)
         return forms.get(category, forms["other"]).format(n=format_decimal(n, locale=self.lang), **fields)
 
 
+@cache
 def for_language(lang: str) -> Strings:
-    """Every string in ``lang``; a missing one is a bug the test suite catches."""
+    """Every string in ``lang`` (package data, the same for every build; callers
+    must not change it); a missing one is a bug the test suite catches."""
     values, plurals = {}, {}
     for key, by_lang in load().items():
         value = by_lang.get(lang, key)

@@ -7,16 +7,17 @@ from babel.dates import format_date
 
 from ..content.catalog import Catalog, Entry
 from ..content.history import last_changed
-from ..content.translations import OUTDATED, STATES, report, status
+from ..content.translations import OUTDATED, STATES, Report
 
 
-def notice(catalog: Catalog, entry: Entry, lang: str, names: dict, t: dict, changed_on=last_changed) -> dict | None:
-    """The notice for ``entry`` rendered for a reader of ``lang``, or None."""
+def notice(rep: Report, catalog: Catalog, entry: Entry, lang: str, names: dict, t: dict,
+           changed_on=last_changed) -> dict | None:
+    """The notice for ``entry`` rendered for a reader of ``lang``, or None (``rep``:
+    the catalog's translation report)."""
     if catalog.is_fallback(entry, lang):  # not translated yet
         return {"kind": "missing", "text": t["translation_missing"].format(language=names[entry.lang])}
-    versions = {k: v for k, v in catalog.translations_of(entry.id).items() if not v.retired}
-    found = status(catalog, versions, lang)
-    if found.state != OUTDATED:
+    found = rep.rows.get(entry.id, {}).get(lang)
+    if found is None or found.state != OUTDATED:
         return None
     date = format_date(changed_on(found.source.src), format="long", locale=lang)
     text = t["translation_outdated"].format(language=names[found.source.lang], date=date)
@@ -27,9 +28,8 @@ def notice(catalog: Catalog, entry: Entry, lang: str, names: dict, t: dict, chan
     return {"kind": "outdated", "text": text, "sections": sections, "original": found.source}
 
 
-def status_rows(catalog: Catalog, lang: str, names: dict) -> dict:
+def status_rows(rep: Report, lang: str, names: dict) -> dict:
     """What the status page shows, in the reader's language ``lang``."""
-    rep = report(catalog)
     rows = []
     for article_id, row in rep.rows.items():
         mine = row.get(lang)

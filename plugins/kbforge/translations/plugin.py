@@ -50,7 +50,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             state.on_site_files("sitemaps", self._write_sitemaps)
             if state.full is not None and not state.full.errors:
                 # A translation stamped as matching its original must state what it states.
-                for row in report(state.full).rows.values():
+                for row in self._report(state).rows.values():
                     for status in row.values():
                         if status.state == INCONSISTENT:
                             for finding in status.findings:
@@ -75,7 +75,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         t = strings.for_language(lang)
         labels = {s: t[f"status_{s.replace('-', '_')}"] for s in SYMBOLS}
         return html + theme.templates(config).get_template("kbforge/translation-status.html").render(
-            status=notices.status_rows(state.catalog, lang, state.names), t=t, labels=labels,
+            status=notices.status_rows(self._report(state), lang, state.names), t=t, labels=labels,
             symbols=SYMBOLS, names=state.names, kinds={k: t[f"finding_{k}"] for k in KINDS},
             href=lambda entry: urls.relative(page.url, entry.url))
 
@@ -100,8 +100,16 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if state.is_fallback(entry):  # the original is the canonical page
             page.canonical_url = base + entry.url
         if entry.is_article:
-            context["kb_notice"] = notices.notice(catalog, entry, lang, state.names, strings.for_language(lang))
+            context["kb_notice"] = notices.notice(self._report(state), catalog, entry, lang, state.names,
+                                                  strings.for_language(lang))
         return context
+
+    @staticmethod
+    def _report(state):
+        """The translation status of this site's catalog, computed once per site build."""
+        if state.translation_report is None:
+            state.translation_report = report(state.catalog)
+        return state.translation_report
 
     def _write_sitemaps(self, config: MkDocsConfig) -> None:
         state = get_state(config)

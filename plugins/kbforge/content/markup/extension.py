@@ -24,7 +24,7 @@ from markdown.treeprocessors import Treeprocessor
 from lxml import html as lxml_html
 
 from . import sanitize
-from .locate import Locator
+from .locate import Locator, NoLines
 from .outline import FactUse, Heading, Link, Outline, Problem, Section
 
 FACT_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -55,7 +55,8 @@ def decode(value: str) -> str:
 
 
 class FactProcessor(InlineProcessor):
-    """``{{ fact-name }}`` or ``{{ fact-name | form }}`` anywhere inline text is parsed."""
+    """``{{ fact-name }}`` or ``{{ fact-name:form }}`` (also ``{{ fact-name | form }}``,
+    except in tables, where ``|`` separates cells) anywhere inline text is parsed."""
 
     PATTERN = r"\{\{(.*?)\}\}"
 
@@ -65,13 +66,16 @@ class FactProcessor(InlineProcessor):
 
     def handleMatch(self, m, data):
         inner = m.group(1)
-        name, _, form = (part.strip() for part in inner.partition("|"))
+        separator = ":" if ":" in inner else "|"
+        name, _, form = (part.strip() for part in inner.partition(separator))
         problems = self.md.kb_fact_problems
         if not FACT_NAME.match(name) or form not in FACT_FORMS:
             problems.append((m.group(0), f"'{m.group(0)}' is not a fact reference: write "
-                             "{{ fact-name }}, {{ fact-name | number }} or {{ fact-name | link }} "
+                             "{{ fact-name }}, {{ fact-name:number }} or {{ fact-name:link }} "
                              "(names are lowercase words joined by '-')"))
-            return None, None, None
+            el = etree.Element("span", {"data-kb-invalid": ""})  # reported once: not looked at again
+            el.text = util.AtomicString(m.group(0))
+            return el, m.start(0), m.end(0)
         renderer = self.ext.renderer
         el = etree.Element("a" if form == "link" else "span")
         el.set("class", "kb-fact")
@@ -106,10 +110,9 @@ class Analyzer(Treeprocessor):
         self.ext = ext
 
     def run(self, root):
-        body, first = self.md.kb_source, self.md.kb_first_line
-        if not body and self.ext.renderer is not None:
-            body, first = self.ext.renderer.source()
-        locate = Locator(body, first)
+        rendering = self.ext.renderer is not None
+        locate = NoLines() if rendering else Locator(self.md.kb_source, self.md.kb_first_line)
+        self.collect = not rendering  # section text and ticket ids: only the catalog reads them
         outline, found = Outline(), Found()
         self.outline, self.found, self.locate = outline, found, locate
         self.section = Section("", line=locate.first_line)
@@ -152,7 +155,9 @@ class Analyzer(Treeprocessor):
             attr = "href" if tag == "a" else "src"
             if el.get(attr) is not None:
                 self._link(el, decode(el.get(attr)), internal, image=tag == "img", raw=False)
-        if el.get("data-kb-fact"):
+        if el.get("data-kb-invalid") is not None:
+            pass
+        elif el.get("data-kb-fact"):
             name = el.get("data-kb-fact")
             line = self.locate.find_pattern(_fact_pattern(name), "fact:" + name)
             outline.facts.append(FactUse(name, el.get("data-kb-form", ""), line, self.section.key, internal))
@@ -194,9 +199,11 @@ class Analyzer(Treeprocessor):
         if "{{" in target:
             outline.problems.append(Problem(line, f"a fact cannot be used inside a link target ('{target}'): "
                                                   "write {{ fact-name | link }}"))
-        elif not sanitize.url_allowed(target):
-            outline.problems.append(Problem(line, f"link to '{target}': only http, https, mailto, tel, kb: and "
-                                                  "relative links are allowed"))
+        elif not sanitize.url_allowed(target, image=image):
+            shown = target if len(target) <= 60 else target[:57] + "..."
+            outline.problems.append(Problem(line, f"link to '{shown}': only http, https, mailto, tel, kb: and "
+                                                  "relative links are allowed (images also data:image/png, gif, "
+                                                  "jpeg, webp)"))
         if link.is_kb and el_or_none is not None:
             self.found.kb_links.append((el_or_none, internal))
 
@@ -207,7 +214,17 @@ class Analyzer(Treeprocessor):
             return
         for index in PLACEHOLDER.findall(value):
             self._stash(int(index), internal)
-        text = PLACEHOLDER.sub(" ", value)
+        text = PLACEHOLDER.sub(" ", value) if "\x02" in value else value
+        if not self.collect:
+            if not in_link and text.strip():
+                self.found.texts.append((container, el, attr))
+            return
+        if "{{" in text or "}}" in text:
+            needle = "{{" if "{{" in text else "}}"
+            self.outline.problems.append(Problem(
+                self.locate.find_pattern(re.compile(re.escape(needle)), "braces:" + needle),
+                f"'{text.strip()[:40]}': '{needle}' that is not part of a fact reference; a reference is "
+                "written on one line, and inside a table as {{ fact-name:form }} (a '|' ends a table cell)"))
         if text.strip():
             self.section.text.append(text)
             if not in_link:
@@ -222,10 +239,11 @@ class Analyzer(Treeprocessor):
         if index >= len(blocks):
             return
         raw = blocks[index]
-        if not isinstance(raw, str) or not raw.strip():
-            return
-        for needle, message in sanitize.check(raw):
-            self.outline.problems.append(Problem(self.locate.find(needle), message, error=False))
+        if not isinstance(raw, str) or not raw.strip() or raw.lstrip().startswith("</"):
+            return  # nothing, or a closing tag
+        if self.collect:
+            for needle, message in sanitize.check(raw):
+                self.outline.problems.append(Problem(self.locate.find(needle), message, error=False))
         try:
             nodes = lxml_html.fragments_fromstring(raw)
         except Exception:
@@ -272,19 +290,23 @@ def _fact_pattern(name: str) -> re.Pattern:
 
 def _plain(el, md) -> str:
     """The visible text of an element, with raw HTML placeholders resolved to their text."""
-    parts = []
-    for text in el.itertext():
-        parts.append(PLACEHOLDER.sub(lambda m: _stash_text(md, int(m.group(1))), text))
-    return " ".join("".join(parts).split())
+    text = "".join(el.itertext())
+    if "\x02" in text:
+        text = PLACEHOLDER.sub(lambda m: _stash_text(md, int(m.group(1))), text)
+    return " ".join(text.split())
 
 
 def _stash_text(md, index: int) -> str:
+    """The text of a stashed raw HTML fragment (a lone tag has none)."""
     blocks = md.htmlStash.rawHtmlBlocks
     raw = blocks[index] if index < len(blocks) else ""
     if not isinstance(raw, str) or not raw.strip():
         return ""
+    stripped = raw.strip()
+    if stripped.startswith("<") and stripped.endswith(">") and stripped.count("<") == 1:
+        return ""  # one start or end tag, e.g. <a name="x"> or </a>
     try:
-        return lxml_html.fromstring(raw).text_content() if raw.strip().startswith("<") else raw
+        return lxml_html.fromstring(raw).text_content() if stripped.startswith("<") else raw
     except Exception:
         return ""
 

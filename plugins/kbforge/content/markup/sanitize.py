@@ -7,10 +7,14 @@ Ammonia sanitizer), whatever the Markdown extensions produced.
 
 from __future__ import annotations
 
+import re
+
 import nh3
 from lxml import html as lxml_html
 
 SCHEMES = {"http", "https", "mailto", "tel"}
+# Images may be inline data in these formats (no SVG: it can carry script).
+DATA_IMAGE = re.compile(r"^data:image/(?:png|gif|jpeg|jpg|webp);base64,[A-Za-z0-9+/=\s]*$")
 
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
@@ -26,7 +30,7 @@ GENERIC = {"class", "id", "title", "lang", "dir", "role", "hidden", "aria-label"
            "aria-describedby", "aria-labelledby", "aria-live", "aria-current"}
 ATTRIBUTES = {
     "*": GENERIC,
-    "a": {"href", "hreflang", "rel"},
+    "a": {"href", "hreflang", "rel", "name"},
     "abbr": {"title"},
     "img": {"src", "alt", "width", "height", "loading"},
     "ol": {"start", "reversed"},
@@ -42,12 +46,20 @@ VALUES = {"input": {"type": {"checkbox"}}, "button": {"type": {"button"}}}
 STYLES = {"text-align"}  # tables' column alignment
 DATA_PREFIX = "data-"
 
+def _data_images_only(tag: str, attribute: str, value: str) -> str | None:
+    """nh3 allows the data: scheme for every URL; keep it only for images."""
+    if attribute in ("href", "src") and value.strip().lower().startswith("data:"):
+        return value if tag == "img" and attribute == "src" and DATA_IMAGE.match(value.strip()) else None
+    return value
+
+
 _cleaner = nh3.Cleaner(
     tags=TAGS,
     clean_content_tags=DROP_WITH_CONTENT,
     attributes=ATTRIBUTES,
     tag_attribute_values=VALUES,
-    url_schemes=SCHEMES,
+    url_schemes=SCHEMES | {"data"},
+    attribute_filter=_data_images_only,
     generic_attribute_prefixes={DATA_PREFIX},
     filter_style_properties=STYLES,
     link_rel=None,
@@ -68,8 +80,10 @@ def scheme_of(url: str) -> str | None:
     return None
 
 
-def url_allowed(url: str) -> bool:
+def url_allowed(url: str, image: bool = False) -> bool:
     scheme = scheme_of(url)
+    if scheme == "data":
+        return image and bool(DATA_IMAGE.match(url.strip()))
     return scheme is None or scheme in SCHEMES or scheme == "kb"
 
 
@@ -101,7 +115,4 @@ def check(fragment: str) -> list[tuple[str, str]]:
                     found.append((name + "=", f"attribute {name}= on <{tag}> is not allowed in articles; it is removed"))
                 elif name in VALUES.get(tag, {}) and value.lower() not in VALUES[tag][name]:
                     found.append((name + "=", f"{name}=\"{value}\" on <{tag}> is not allowed; it is removed"))
-                elif name in ("href", "src") and not url_allowed(value):
-                    found.append((value, f"link to '{value}': only http, https, mailto, tel and relative "
-                                         "links are allowed"))
     return found

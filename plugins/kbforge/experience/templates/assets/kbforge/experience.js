@@ -1,5 +1,5 @@
 // Runbook checklists (kept in this browser, with a reset), FAQ answers that open
-// when linked to, "Was this helpful?", and the home page's search box.
+// when linked to, and the home page's search box ("Was this helpful?" is kbforge/feedback's).
 (function () {
   function read(key) { try { return JSON.parse(localStorage.getItem(key)) } catch (e) { return null } }
   function write(key, value) { try { localStorage.setItem(key, JSON.stringify(value)) } catch (e) { /* not kept */ } }
@@ -33,47 +33,6 @@
     if (details) { details.open = true; target.scrollIntoView() }
   }
 
-  function feedback() {
-    var form = document.querySelector(".kb-feedback")
-    if (!form || form.dataset.ready) return
-    form.dataset.ready = "1"
-    var key = "kb.feedback." + form.dataset.article + "." + form.dataset.lang
-    var vote = form.querySelector(".kb-feedback__vote"), thanks = form.querySelector(".kb-feedback__thanks")
-    var done = form.querySelector(".kb-feedback__done")
-    function post(payload) {
-      if (!form.dataset.endpoint) return
-      fetch(form.dataset.endpoint, {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload), keepalive: true
-      }).catch(function () { /* the vote stays in this browser */ })
-    }
-    function payload(helpful, comment) {
-      return { article: form.dataset.article, lang: form.dataset.lang, url: location.href.split("#")[0],
-               helpful: helpful, comment: comment || null, sent: new Date().toISOString() }
-    }
-    var saved = read(key)
-    if (saved) { vote.hidden = true; (saved.comment ? done : thanks).hidden = false; if (saved.comment) thanks.hidden = true }
-    form.querySelectorAll("button[data-helpful]").forEach(function (button) {
-      button.addEventListener("click", function () {
-        var helpful = button.dataset.helpful === "yes"
-        write(key, { helpful: helpful })
-        post(payload(helpful))
-        vote.hidden = true
-        thanks.hidden = false
-        thanks.querySelector("textarea").focus()
-      })
-    })
-    form.querySelector(".kb-feedback__send").addEventListener("click", function () {
-      var comment = thanks.querySelector("textarea").value.trim()
-      if (!comment) return
-      var state = read(key) || {}
-      state.comment = comment
-      write(key, state)
-      post(payload(state.helpful, comment))
-      thanks.hidden = true
-      done.hidden = false
-    })
-  }
-
   function homeSearch() {
     var box = document.querySelector(".kb-home-search__input")
     var header = document.querySelector(".kb-search input")
@@ -87,7 +46,7 @@
     })
   }
 
-  function setup() { steps(); openLinkedQuestion(); feedback(); homeSearch() }
+  function setup() { steps(); openLinkedQuestion(); homeSearch() }
   window.addEventListener("hashchange", openLinkedQuestion)
   if (window.document$) document$.subscribe(setup)
   else document.addEventListener("DOMContentLoaded", setup)

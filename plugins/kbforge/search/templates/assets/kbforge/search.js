@@ -176,6 +176,18 @@
       done(query, 0)
     }
 
+    // Tells scripts (kbforge/feedback's search events) which result the reader
+    // opened: its 1-based rank in the list shown, and its address.
+    function opened(link) {
+      var items = Array.prototype.slice.call(list.querySelectorAll(".md-search-result__item"))
+      box.dispatchEvent(new CustomEvent("kb-search-open", { detail: {
+        query: meta.dataset.query || "", rank: items.indexOf(link.closest(".md-search-result__item")) + 1, url: link.href } }))
+    }
+    list.addEventListener("click", function (event) {
+      var link = event.target.closest("a.md-search-result__link")
+      if (link) opened(link)
+    })
+
     input.addEventListener("focus", function () { toggle.checked = true; bundle(box.dataset.bundle) })
     // Search when typing pauses: every keystroke's search would queue behind
     // the previous ones in Pagefind's worker, and the last one would wait.
@@ -196,6 +208,7 @@
         if (links[Math.min(next, links.length - 1)]) links[Math.min(next, links.length - 1)].focus()
       } else if (event.key === "Enter" && at < 0 && links[0]) {
         event.preventDefault()
+        opened(links[0])
         location.href = links[0].href
       } else if (event.key === "Escape") {
         toggle.checked = false
