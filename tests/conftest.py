@@ -27,6 +27,7 @@ def pytest_configure(config):
     global _PRIVATE_TMP
     if _PRIVATE_TMP is None and not hasattr(config, "workerinput"):
         _PRIVATE_TMP = tempfile.mkdtemp(prefix="kb-tests-")
+        os.chmod(_PRIVATE_TMP, 0o755)  # other users' processes (the PostgreSQL of the feedback tests) use it too
         os.environ["TMPDIR"] = _PRIVATE_TMP
         tempfile.tempdir = None  # gettempdir() reads TMPDIR again
 
@@ -165,23 +166,18 @@ def serve_built(tmp: Path, files: dict[str, str], **options):
 
 
 @pytest.fixture(scope="session")
-def served_site(tmp_path_factory):
-    """One built four-language site (minimal_tree) served on 127.0.0.1, shared by the
-    read-only HTML and browser tests; yields (base URL, site folder)."""
-    tmp = tmp_path_factory.mktemp("served")
-    server, url = serve_built(tmp, minimal_tree())
-    yield url, tmp / "site"
+def site(tmp_path_factory) -> Path:
+    """One built four-language site (minimal_tree, at the canonical site_url) shared by
+    the read-only HTML tests and the feedback service's catalog."""
+    return build_site(tmp_path_factory.mktemp("site"), minimal_tree())
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory) -> str:
+    """minimal_tree built for, and served on, 127.0.0.1 (the browser tests); its base URL."""
+    server, url = serve_built(tmp_path_factory.mktemp("served"), minimal_tree())
+    yield url
     server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def served(served_site) -> str:
-    return served_site[0]
-
-
-@pytest.fixture(scope="session")
-def site(served_site) -> Path:
-    return served_site[1]
 
 
 @pytest.fixture(scope="session")
