@@ -6,6 +6,7 @@ import copy
 import json
 import logging
 import posixpath
+import shutil
 
 import jsonschema
 import pytest
@@ -217,8 +218,14 @@ def test_first_build_records_every_published_url(linked_site):
     assert len(ledger["articles"]["KB-0001"]["urls"]) == 4
 
 
-def test_removed_article_fails_the_build(build, tmp_path, caplog):
-    build(linked_tree())
+def published(linked_site, tmp_path):
+    """tmp_path/docs as after the first build of linked_tree: its ledger records what it published."""
+    shutil.copytree(linked_site.parent / "docs", tmp_path / "docs")
+    assert (tmp_path / "docs" / "ledger.yml").is_file()
+
+
+def test_removed_article_fails_the_build(build, linked_site, tmp_path, caplog):
+    published(linked_site, tmp_path)
     for lang in ("vi", "nb"):
         (tmp_path / "docs" / lang / "practices" / "extra.md").unlink()
     for lang in LANGS:  # nothing links to it any more
@@ -229,8 +236,8 @@ def test_removed_article_fails_the_build(build, tmp_path, caplog):
     assert "docs/ledger.yml:" in caplog.text
 
 
-def test_moved_article_fails_without_alias_and_redirects_with_it(build, tmp_path, caplog):
-    build(linked_tree())
+def test_moved_article_fails_without_alias_and_redirects_with_it(build, linked_site, tmp_path, caplog):
+    published(linked_site, tmp_path)
     docs = tmp_path / "docs"
     for lang in LANGS:
         (docs / lang / "practices" / "service.md").rename(docs / lang / "practices" / "what-is-a-service.md")
@@ -246,8 +253,8 @@ def test_moved_article_fails_without_alias_and_redirects_with_it(build, tmp_path
     assert "pl/practices/what-is-a-service/" in ledger_of(site)["articles"]["KB-0001"]["urls"]
 
 
-def test_retired_article_keeps_its_permalink_and_its_id(build, tmp_path, caplog):
-    build(linked_tree())
+def test_retired_article_keeps_its_permalink_and_its_id(build, linked_site, tmp_path, caplog):
+    published(linked_site, tmp_path)
     docs = tmp_path / "docs"
     for lang in ("vi", "nb"):
         (docs / lang / "practices" / "extra.md").write_text(
@@ -268,8 +275,8 @@ def test_retired_article_keeps_its_permalink_and_its_id(build, tmp_path, caplog)
     assert "KB-0002 was retired and ids are never reused" in caplog.text
 
 
-def test_removed_translation_keeps_its_url_as_a_fallback_page(build, tmp_path):
-    build(linked_tree())
+def test_removed_translation_keeps_its_url_as_a_fallback_page(build, linked_site, tmp_path):
+    published(linked_site, tmp_path)
     (tmp_path / "docs" / "pl" / "practices" / "service.md").unlink()
     site = build({})  # the Polish URL still answers, with the default language's text
     assert page(site, "pl/practices/service/").cssselect(".kb-text")[0].get("lang") == "vi"

@@ -163,7 +163,7 @@ def visit_everything(context, base, pages, lang):
     return dialogs
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["vi", "pl"])  # its pages are the staff site's less some; the HTML check reads all
 def test_no_page_of_the_customer_site_runs_content(public, context_factory, lang):
     url, _ = public
     assert visit_everything(context_factory([lang]), url, {**PAGES, **PUBLIC_PAGES}, lang) == []
