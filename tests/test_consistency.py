@@ -20,7 +20,7 @@ from mkdocs.exceptions import Abort
 from htmlread import page
 from kbforge import strings
 from kbforge.content import load_catalog
-from kbforge.content.consistency import check
+from kbforge.content.translations import findings as check
 from kbforge.content.translations import stamp_for
 from sitebuild import LANGS, PROJECT, STAFF, article, build_site, minimal_tree, project_config, write_tree
 
