@@ -134,27 +134,40 @@ tmp_path, caplog, text, expected):
 
 # --- Markdown: what the parse finds --------------------------------------------------
 
+ONLY_SAFE_LINKS = ("only http, https, mailto, tel, kb: and relative links are allowed "
+                   "(images also data:image/png, gif, jpeg, webp)")
+STRAY = ("that is not part of a fact reference; a reference is written on one line, and inside a table "
+         "as {{ fact-name:form }} (a '|' ends a table cell)")
+
+
 @pytest.mark.parametrize("text, expected", [
-    ("[x](javascript:alert(1))",
-     "link to 'javascript:alert(1)': only http, https, mailto, tel, kb: and relative links are allowed"),
-    ("![x](data:image/png;base64,AAAA)",
-     "link to 'data:image/png;base64,AAAA': only http, https, mailto, tel, kb: and relative links are allowed"),
+    ("[x](javascript:alert(1))", [(14, f"link to 'javascript:alert(1)': {ONLY_SAFE_LINKS}")]),
+    ("![x](data:text/html;base64,AAAA)", [(14, f"link to 'data:text/html;base64,AAAA': {ONLY_SAFE_LINKS}")]),
     ("[x](https://example.org/{{ fact-name }})",
-     "a fact cannot be used inside a link target ('https://example.org/{{ fact-name }}'): write {{ fact-name | link }}"),
+     [(14, "a fact cannot be used inside a link target ('https://example.org/{{ fact-name }}'): "
+           "write {{ fact-name | link }}")]),
     ("<https://example.org/{{fact-name}}>",
-     "a fact cannot be used inside a link target ('https://example.org/{{fact-name}}'): write {{ fact-name | link }}"),
+     [(14, f"'https://example.org/{{{{fact-name}}}}': '{{{{' {STRAY}"),
+      (14, "a fact cannot be used inside a link target ('https://example.org/{{fact-name}}'): "
+           "write {{ fact-name | link }}")]),
+    ("| a | b |\n|---|---|\n| {{ x | number }} | y |",
+     [(16, f"'number }}}}': '}}}}' {STRAY}"), (16, f"'{{{{ x': '{{{{' {STRAY}")]),
     ("Call {{ Phone Number }} now.",
-     "'{{ Phone Number }}' is not a fact reference: write {{ fact-name }}, {{ fact-name | number }} or "
-     "{{ fact-name | link }} (names are lowercase words joined by '-')"),
+     [(14, "'{{ Phone Number }}' is not a fact reference: write {{ fact-name }}, {{ fact-name:number }} or "
+           "{{ fact-name:link }} (names are lowercase words joined by '-')")]),
     ('!!! staff "Staff"\n    Only us.',
-     "unknown admonition type 'staff' (known: abstract, attention, bug, caution, check, cite, danger, done, error, "
-     "example, fail, failure, faq, help, hint, important, info, internal, missing, note, question, quote, success, "
-     "summary, tip, tldr, todo, warning); staff-only text is '!!! internal'"),
-    ('<span data-kb-fact="x">5</span>', "data-kb-fact is reserved for {{ facts }}"),
+     [(14, "unknown admonition type 'staff' (known: abstract, attention, bug, caution, check, cite, danger, done, "
+           "error, example, fail, failure, faq, help, hint, important, info, internal, missing, note, question, "
+           "quote, success, summary, tip, tldr, todo, warning); staff-only text is '!!! internal'")]),
+    ('<span data-kb-fact="x">5</span>', [(14, "data-kb-fact is reserved for {{ facts }}")]),
 ])
 def test_markdown_errors_name_file_and_line(tmp_path, text, expected):
     assert errors_of(tmp_path, with_article("pl/practices/links.md", body(text))) == [
-        f"docs/pl/practices/links.md:14: {expected}"]
+        f"docs/pl/practices/links.md:{line}: {message}" for line, message in expected]
+
+
+def test_an_image_may_be_a_data_url(tmp_path):
+    assert load(tmp_path, with_article("pl/practices/links.md", body("![x](data:image/png;base64,AAAA)"))).warnings == []
 
 
 @pytest.mark.parametrize("html, expected", [
@@ -162,19 +175,18 @@ def test_markdown_errors_name_file_and_line(tmp_path, text, expected):
     ("<p>a <font>b</font></p>", "HTML element <font> is not allowed in articles; it is removed"),
     ('<p onclick="alert(1)">a</p>', "attribute onclick= on <p> is not allowed in articles; it is removed"),
     ('<p><input type="text"></p>', 'type="text" on <input> is not allowed; it is removed'),
-    ('<p><a href="javascript:alert(1)">a</a></p>',
-     "link to 'javascript:alert(1)': only http, https, mailto, tel and relative links are allowed"),
 ])
 def test_raw_html_outside_the_allow_list_is_a_warning_with_file_and_line(tmp_path, html, expected):
     write_tree(tmp_path / "docs", with_article("es/practices/links.md", body(html)))
     catalog = load_catalog(str(tmp_path / "docs"), LANGS, "vi", shown_base=str(tmp_path), collect=True)
     assert [str(w) for w in catalog.warnings] == [f"docs/es/practices/links.md:14: {expected}"]
-    if "javascript:" in html:  # and the link itself is an error, as in Markdown
-        assert [str(e) for e in catalog.errors] == [
-            "docs/es/practices/links.md:14: link to 'javascript:alert(1)': only http, https, mailto, tel, kb: "
-            "and relative links are allowed"]
-    else:
-        assert catalog.errors == []
+    assert catalog.errors == []
+
+
+def test_a_raw_html_link_with_a_script_scheme_is_an_error_as_in_markdown(tmp_path):
+    write_tree(tmp_path / "docs", with_article("es/practices/links.md", body('<p><a href="javascript:alert(1)">a</a></p>')))
+    catalog = load_catalog(str(tmp_path / "docs"), LANGS, "vi", shown_base=str(tmp_path), collect=True)
+    assert [str(e) for e in catalog.errors] == [f"docs/es/practices/links.md:14: link to 'javascript:alert(1)': {ONLY_SAFE_LINKS}"]
 
 
 def test_warnings_fail_a_strict_build_and_leave_the_old_site(tmp_path, caplog):
@@ -211,10 +223,13 @@ def test_a_failing_language_in_a_parallel_part_stops_the_build(tmp_path, caplog,
     assert not (tmp_path / "site").exists()
 
 
-def test_a_bad_review_day_stops_the_build(tmp_path, caplog):
+@pytest.mark.parametrize("plugin", ["kbforge/reviews", "kbforge/feedback"])
+def test_a_bad_day_to_measure_against_stops_the_build(tmp_path, caplog, plugin):
+    path = project_config(tmp_path, plugins=["kbforge/catalog", I18N, {plugin: {"today": "bad"}}])
+    write_tree(tmp_path / "docs", minimal_tree(["vi", "nb"]))
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
-        build_site(tmp_path, minimal_tree(), env={"KB_TODAY": "bad"})
-    assert "kbforge/reviews: today: 'bad' is not a YYYY-MM-DD date" in caplog.text
+        build(load_config(str(path)))
+    assert f"{plugin}: today: 'bad' is not a YYYY-MM-DD date" in caplog.text
 
 
 def test_a_bad_ticket_pattern_is_named(tmp_path, caplog):

@@ -61,10 +61,10 @@ Intro {{ hours-1 }}.
 | {{ hours-25 }} | {{ credit-limit }} |
 
 !!! note "Note"
-    Answer in {{ hours-2 }}, limit {{ credit-limit | number }}.
+    Answer in {{ hours-2 }}, limit {{ credit-limit:number }}.
 
 Customers {{ customers }}; answered {{ answered }}; opens {{ opens }}; hours {{ support-hours }};
-call {{ support-phone | link }}; write {{ support-email | link }}.
+call {{ support-phone:link }}; write {{ support-email:link }}.
 """
 
 EXPECTED = {  # what a native reader expects to read
@@ -199,9 +199,10 @@ LAST = 12 + BODY.count("\n") + 1  # the file line of a line appended to BODY
 @pytest.mark.parametrize("text, message", [
     ("Call {{ support-phon }}.",
      "unknown fact 'support-phon' (did you mean 'support-phone'?); facts are defined in docs/facts.yml"),
-    ("Dial {{ support-phone | number }}.",
-     "fact 'support-phone' is a phone; '| number' is for duration, count, money, percent facts"),
-    ("See {{ hours-2 | link }}.", "fact 'hours-2' is a duration; '| link' is for phone, email, url facts"),
+    ("Dial {{ support-phone:number }}.",
+     "fact 'support-phone' is a phone; ':number' is for duration, count, money, percent facts"),
+    ("See {{ hours-2:link }}.", "fact 'hours-2' is a duration; ':link' is for phone, email, url facts"),
+    ("See {{ hours-2 | link }}.", "fact 'hours-2' is a duration; ':link' is for phone, email, url facts"),
 ])
 def test_misused_facts_name_file_and_line(tmp_path, text, message):
     assert misuse(tmp_path, text) == [f"docs/nb/practices/service.md:{LAST}: {message}"]
