@@ -68,7 +68,7 @@ def used_keys() -> set[str]:
         # strings picked by prefix, e.g. t.get(f"type_{entry.type}")
         keys |= set(re.findall(r"t\.count\([\"'](\w+)[\"']", path.read_text(encoding="utf-8")))
         keys |= set(re.findall(r"\blabels\.get\([\"'](\w+)[\"']", path.read_text(encoding="utf-8")))
-        for prefix in re.findall(r"t(?:\.get\(|\[)f\"(\w+_)\{", path.read_text(encoding="utf-8")):
+        for prefix in re.findall(r"(?:\bt|\bself)(?:\.get\(|\[)f\"(\w+_)\{", path.read_text(encoding="utf-8")):
             keys |= {k for k in strings.load() if k.startswith(prefix)}
     return keys
 
