@@ -212,16 +212,18 @@ def test_stamp_makes_a_translation_up_to_date(tmp_path):
     assert data["articles"]["KB-0001"]["es"]["status"] == "up-to-date"
 
 
-def test_the_shipped_knowledge_base_shows_both_cases():
-    """The default site demonstrates a missing and an outdated translation."""
+def test_the_shipped_knowledge_base_shows_the_missing_case_and_nothing_stale():
+    """README: KB-0015 is only in Vietnamese and Norwegian (the missing case); every
+    translation is up to date and consistent."""
     result = subprocess.run(
         [sys.executable, "-m", "kbforge", "translations", "--json", "-f", str(PROJECT / "mkdocs.yml")],
         capture_output=True, text=True, cwd=PROJECT,
     )
     data = json.loads(result.stdout)
     states = {s["status"] for row in data["articles"].values() for s in row.values()}
-    assert {"missing", "outdated"} <= states
-    assert "untracked" not in states  # every translation records its source
+    assert states == {"original", "up-to-date", "missing"}
+    assert {lang: s["status"] for lang, s in data["articles"]["KB-0015"].items()} == {
+        "vi": "original", "nb": "up-to-date", "es": "missing", "pl": "missing"}
 
 
 # --- the switcher, in Chromium ------------------------------------------------------
