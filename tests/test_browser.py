@@ -26,7 +26,6 @@ def path_of(page) -> str:
         (["en-GB", "nb-NO"], "nb"),
         (["no"], "nb"),  # Norwegian without a variant reads Bokmål
         (["vi-VN"], "vi"),
-        (["en-US", "fr-FR"], "vi"),  # none of ours: the default language
     ],
 )
 def test_root_sends_visitor_to_their_language(served, context_factory, preferred, expected):

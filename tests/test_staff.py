@@ -44,12 +44,11 @@ def public(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("public"), staff_tree(), env=TODAY)
 
 
-TEAM = {"vi": "Nhóm giao nhận", "nb": "Logistikk", "es": "Logística", "pl": "Dział logistyki"}  # owner: logistics
-OVERDUE = {
-    "vi": "Bài viết này đã đến hạn rà soát từ 5 tháng 5, 2026 (người phụ trách Nhóm giao nhận).",
-    "nb": "Artikkelen skulle vært gjennomgått 5. mai 2026 (ansvarlig Logistikk).",
-    "es": "Este artículo debía revisarse el 5 de mayo de 2026 (responsable Logística).",
-    "pl": "Ten artykuł wymagał przeglądu 5 maja 2026 (odpowiada Dział logistyki).",
+OVERDUE = {  # the owner by the team's name in the reader's language (issue 15, point 4)
+    "vi": "Bài viết này đã quá hạn rà soát từ 5 tháng 5, 2026 (phụ trách: Nhóm giao nhận).",
+    "nb": "Fristen for å gjennomgå artikkelen gikk ut 5. mai 2026 (ansvarlig: Logistikk).",
+    "es": "La revisión de este artículo venció el 5 de mayo de 2026 (responsable: Logística).",
+    "pl": "Termin przeglądu tego artykułu minął 5 maja 2026 (odpowiada: Dział logistyki).",
 }
 
 
@@ -64,7 +63,9 @@ def test_overdue_article_is_marked_for_staff_only(staff, public, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_review_report_page_by_owner(staff, public, lang):
     doc = page(staff, f"{lang}/reviews/")
-    assert [h.text_content().strip("¶ ") for h in doc.cssselect("article h2")] == [TEAM[lang]]
+    from kbforge import strings
+    team = strings.for_language(lang)["team_logistics"]
+    assert [h.text_content().strip("¶ ") for h in doc.cssselect("article h2")] == [team]
     rows = doc.cssselect("article table tbody tr")
     assert len(rows) == 4  # the runbook in each language
     assert not (public / lang / "reviews").exists()

@@ -11,3 +11,9 @@ class AudiencesConfig(Config):
     # Files under docs/ (not Markdown) the customer site publishes even when no
     # public page refers to them (glob patterns relative to docs/, e.g. "robots.txt").
     publish_files = opt.ListOfItems(opt.Type(str), default=["robots.txt", "assets/**"])
+
+
+def publishes_not_validated(config) -> bool:
+    """Whether the customer site publishes not-validated articles (kbforge/audiences' setting)."""
+    plugin = config.plugins.get("kbforge/audiences")
+    return bool(plugin.config.not_validated) if plugin is not None else False

@@ -10,6 +10,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from ..content.catalog import Catalog
+from ..content.collation import sort_key
 
 
 def _folder(page: Page) -> str:
@@ -23,8 +24,19 @@ def _section_folder(section: Section) -> str | None:
     return _folder(pages[0]) if pages else None
 
 
-def arrange(items: list, catalog: Catalog, order: list[str]) -> list:
-    """Return ``items`` (a nav level) rearranged; sections are changed in place."""
+def _title(item, catalog: Catalog) -> str:
+    """What a nav item is called (at on_nav, MkDocs has not read the pages' titles yet)."""
+    if isinstance(item, Page):
+        entry = catalog.for_source(item.file.abs_src_path)
+        if entry is not None:
+            return entry.title
+    return str(item.title or "")
+
+
+def arrange(items: list, catalog: Catalog, order: list[str], lang: str | None = None) -> list:
+    """Return ``items`` (a nav level) rearranged; sections are changed in place.
+    Pages are sorted by title in the alphabetical order of ``lang`` (the reader's)."""
+    lang = lang or catalog.default
     merged: dict[str, Section] = {}
     out = []
     for item in items:
@@ -38,7 +50,7 @@ def arrange(items: list, catalog: Catalog, order: list[str]) -> list:
                 continue
             if folder is not None:
                 merged[folder] = item
-            item.children = arrange(item.children, catalog, order)
+            item.children = arrange(item.children, catalog, order, lang)
         out.append(item)
     for section in merged.values():
         for child in section.children:
@@ -48,7 +60,7 @@ def arrange(items: list, catalog: Catalog, order: list[str]) -> list:
                     section.title = Markup.escape(entry.title)  # the theme does not escape
         # index page first, then by title in the language's own order
         section.children.sort(key=lambda c: (not (isinstance(c, Page) and c.file.name == "index"),
-                                             isinstance(c, Section), (c.title or "").casefold()))
+                                             isinstance(c, Section), sort_key(_title(c, catalog), lang)))
 
     def rank(item):
         if isinstance(item, Page) and item.file.name == "index":

@@ -218,7 +218,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     @event_priority(NAV)  # after i18n has reduced the nav to the current language
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files) -> Navigation:
         if self.state is not None:
-            nav.items = arrange(nav.items, self.state.catalog, list(self.config.sections))
+            nav.items = arrange(nav.items, self.state.catalog, list(self.config.sections), self.state.lang)
             relink(nav)
         return nav
 

@@ -7,6 +7,8 @@ internal articles, and no internal passage.
 
 from __future__ import annotations
 
+import posixpath
+
 from .catalog import Catalog, Entry, LinkError
 from .errors import ContentError
 
@@ -31,18 +33,39 @@ def built(entry: Entry, site: str) -> bool:
 
 
 def view(catalog: Catalog, site: str, not_validated: bool = False) -> Catalog:
+    """What ``site`` publishes. The customer site has no section without an
+    article for customers (the staff onboarding section): its landing page goes too."""
     if site == STAFF:
         return catalog
-    return catalog.subset(lambda e: in_view(e, site, not_validated), skip_internal=True)
+    shown = [e for e in catalog.entries if e.is_article and in_view(e, site, not_validated)]
+    folders = {posixpath.dirname(e.path) for e in shown if not e.retired}
+    lived = {f for folder in folders for f in _ancestors(folder)}
+
+    def keep(entry: Entry) -> bool:
+        if entry.is_article:
+            return in_view(entry, site, not_validated)
+        folder = posixpath.dirname(entry.path)
+        return folder == "" or folder in lived  # a language's home page always stays
+
+    return catalog.subset(keep, skip_internal=True)
+
+
+def _ancestors(folder: str) -> list[str]:
+    out = []
+    while folder:
+        out.append(folder)
+        folder = posixpath.dirname(folder)
+    return out
 
 
 def leaks(catalog: Catalog, site: str, not_validated: bool = False) -> list[ContentError]:
     """Links on the customer site to what it does not publish (outside internal passages)."""
     if site == STAFF:
         return []
+    shown = view(catalog, site, not_validated)
     errors = []
     for source in catalog.entries:
-        if not in_view(source, site, not_validated):
+        if shown.for_source(source.src) is None:
             continue
         for link in source.links:
             if link.internal:
@@ -51,10 +74,13 @@ def leaks(catalog: Catalog, site: str, not_validated: bool = False) -> list[Cont
                 target = catalog.resolve(link, source).entry
             except LinkError:
                 continue  # reported by the catalog itself
-            if not in_view(target, site, not_validated):
-                why = "internal" if target.audience == "internal" else f"'{target.state}'"
+            if shown.for_source(target.src) is None:
+                if not target.is_article:
+                    why = "section without customer articles:"
+                else:
+                    why = "internal article" if target.audience == "internal" else f"'{target.state}' article"
                 name = target.id or target.shown
                 errors.append(ContentError(source.shown, link.line,
-                    f"the customer site links to {why} article {name} ({target.shown}); remove the "
+                    f"the customer site links to {why} {name} ({target.shown}); remove the "
                     "link or move it into an internal passage (!!! internal)"))
     return errors

@@ -109,7 +109,6 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             base=base,
             languages=[{"code": code, "name": name, "t": strings.for_language(code),
                         "home": state.urls.language_home(code)} for code, name in state.names.items()],
-            default=state.default,
             aliases=self.config.aliases,
             langs=list(state.names),
             homes={code: base + state.urls.language_home(code) for code in state.names},

@@ -5,9 +5,12 @@
 become links, and writes the site-wide link files.
 
 Context keys handed to templates:
-  kb_onward     {"related": [Entry], "referenced_by": [Entry], "languages": [{lang, name, url}]}
-  kb_permalink  absolute permalink of the page's article for a ticket, in the
-                language its text is written in (``.../go/KB-0042/?lang=pl``)
+  kb_onward     {"related": [{entry, href}], "referenced_by": [{entry, href}] (those not
+                already related), "languages": [{lang, name, href}]}
+  kb_permalink  absolute permalink of the page's article, in the language its
+                text is written in (``.../go/KB-0042/?lang=pl``)
+  kb_share      staff site: the "link for the customer" box (``share.widget``), or
+                none when customers cannot open the article
 """
 
 from __future__ import annotations
@@ -21,15 +24,16 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .. import theme, urls
+from .. import strings, theme, urls
 from ..catalog.plugin import get_state
 from ..content.errors import ContentError
 from ..content.ledger import Ledger
 from ..content.related import related
 from ..languages.config import browser_aliases
 from ..lifecycle.priorities import AFTER_I18N, CHECK
-from . import publish
-from .config import LinksConfig
+from ..audiences.config import publishes_not_validated
+from . import publish, share
+from .config import LinksConfig, customer_base
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).with_name("templates")
@@ -93,11 +97,14 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         if entry is None or not entry.is_article:
             return context
         here = page.url
+        # related in the reader's language where it exists (a fallback page's entry is the original's)
         in_reader_language = [catalog.in_language(e.id, lang)[0] for e in related(catalog, entry, self.config.related)]
+        in_reader_language = [e for e in in_reader_language if e is not None]
+        shown = {e.id for e in in_reader_language}
+        linking = [catalog.in_language(e.id, lang)[0] for e in catalog.referenced_by(entry) if e.id not in shown]
         context["kb_onward"] = {
-            "related": [{"entry": e, "href": urls.relative(here, catalog.url_in(e, lang))}
-                        for e in in_reader_language if e is not None],
-            "referenced_by": [{"entry": e, "href": urls.relative(here, e.url)} for e in catalog.referenced_by(entry)],
+            "related": [self._item(e, here, catalog, lang) for e in in_reader_language],
+            "referenced_by": [self._item(e, here, catalog, lang) for e in linking if e is not None],
             "languages": [
                 {"lang": other, "name": state.names[other], "href": urls.relative(here, version.url)}
                 for other, version in catalog.translations(entry).items()
@@ -105,7 +112,18 @@ class LinksPlugin(BasePlugin[LinksConfig]):
             ],
         }
         context["kb_permalink"] = publish.permalink(urls.base(config.site_url), state.urls, entry.id, entry.lang)
+        if state.site == "staff":
+            context["kb_share"] = share.widget(
+                catalog, entry, lang, customer_base(config), state.urls, strings.for_language(lang),
+                publishes_not_validated(config))
         return context
+
+    @staticmethod
+    def _item(entry, here: str, catalog, lang: str) -> dict:
+        """A link to ``entry`` for a reader of ``lang``; ``fallback`` names the
+        language of a text not translated yet (in the reader's language)."""
+        return {"entry": entry, "href": urls.relative(here, catalog.url_in(entry, lang)),
+                "fallback": share.language_name(entry.lang, lang) if entry.lang != lang else None}
 
     def _publish(self, config: MkDocsConfig) -> None:
         state = get_state(config)

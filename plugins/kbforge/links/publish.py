@@ -31,9 +31,9 @@ def _write(site_dir: str, rel: str, text: str) -> None:
 
 
 def write_permalinks(site_dir, catalog: Catalog, names: dict, base: str, aliases: dict, env: Environment) -> int:
-    """``go/<id>/`` for every article: to the article in the asked language,
-    else the browser's, else the fallback; a retired id goes to its
-    replacement with ``?from=<id>``."""
+    """``go/<id>/`` for every article: to the article in the asked language
+    (its fallback page there when it has no translation), else the browser's,
+    else the fallback; a retired id goes to its replacement with ``?from=<id>``."""
     count = 0
     template = env.get_template("kbforge/go.html")
     for article_id in catalog.ids:
@@ -51,8 +51,15 @@ def write_permalinks(site_dir, catalog: Catalog, names: dict, base: str, aliases
              "url": urls.absolute(base, targets[lang].url, {"from": article_id} if retired else None)}
             for lang in catalog.languages if lang in targets
         ]
+        # ?lang= naming a language without a translation opens the page the site
+        # has there: the original with a notice and the interface in that language.
+        original = targets.get(catalog.default)
+        fallbacks = {
+            lang: urls.absolute(base, catalog.url_in(original, lang), {"from": article_id} if retired else None)
+            for lang in catalog.languages if lang not in targets and original is not None
+        }
         text = template.render(
-            id=article_id, links=links, targets={link["lang"]: link["url"] for link in links},
+            id=article_id, links=links, targets={link["lang"]: link["url"] for link in links}, fallbacks=fallbacks,
             fallback=fallback.lang if fallback and fallback.lang in targets else links[0]["lang"],
             aliases=aliases, t={lang: strings.for_language(lang) for lang in catalog.languages},
         )

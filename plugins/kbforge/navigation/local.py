@@ -59,7 +59,8 @@ class LocalNav:
             target = _link(item)
             if target is None:
                 continue
-            count = sum(1 for c in item.children if isinstance(c, Page) and c.file.name != "index") if isinstance(item, Section) else None
+            count = sum(1 for c in item.children if isinstance(c, Page) and c.file.name != "index"
+                        and not getattr(c, "kb_fallback", None)) if isinstance(item, Section) else None
             top.append({"title": item.title, "page": target, "count": count,
                         "active": item is section or item is page or (section is not None and _ancestor(section, item))})
         local = None

@@ -2,9 +2,11 @@
 section's neighbourhood and breadcrumbs (not the whole tree), and section
 pages list their articles, a page at a time.
 
-Context key:
-  kb_nav   {"top": [{title, page, count, active}], "local": {title, page, items,
-           before, after, sections} or None, "crumbs": [{title, page}]}
+Context keys:
+  kb_nav      {"top": [{title, page, count, active}], "local": {title, page, items,
+              before, after, sections} or None, "crumbs": [{title, page}]}
+  kb_listing  on a language's home page: its sections (and articles outside them),
+              as navigation/listing.py gives them, for the top of the page
 """
 
 from __future__ import annotations
@@ -62,6 +64,12 @@ class NavigationPlugin(BasePlugin[NavigationConfig]):
     @event_priority(NAV_READ)  # after kbforge/catalog has arranged the sections
     def on_nav(self, nav, *, config: MkDocsConfig, files):
         if self.config.enabled:
+            state = get_state(config)
+            for page in nav.pages:  # a page not translated yet is labelled with its language, not counted
+                entry = state.catalog.for_source(page.file.abs_src_path)
+                fallback = entry is not None and state.is_fallback(entry)
+                page.kb_fallback = listing.language_name(entry.lang, state.lang) if fallback else None
+                page.kb_text_lang = entry.lang if entry is not None else state.lang
             self.local = LocalNav(nav, self.config.neighbours)
         return nav
 
@@ -76,13 +84,25 @@ class NavigationPlugin(BasePlugin[NavigationConfig]):
         if entry is not None and state.is_fallback(entry):
             return html  # the landing page of another language: its listing is not this language's
         folder, number = self.listings[key]
+        if folder == "" and number == 1:
+            return html  # the home page shows its sections at the top (kb_listing)
         t = strings.for_language(state.lang)
         data = listing.listing(state.catalog, state.lang, folder, number, self.config.page_size, page.url, t,
                                with_sections=number == 1, order=section_order(config))
         return html + theme.templates(config).get_template("kbforge/listing.html").render(listing=data, t=t)
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
-        if self.config.enabled and self.local is not None:
+        if not self.config.enabled:
+            return context
+        if self.local is not None:
             context["kb_nav"] = self.local.for_page(page)
+        if self.listings.get(page.file.abs_src_path) == ("", 1):
+            state = get_state(config)
+            entry = state.catalog.for_source(page.file.abs_src_path)
+            if entry is not None and not state.is_fallback(entry):
+                t = strings.for_language(state.lang)
+                context["kb_listing"] = listing.listing(
+                    state.catalog, state.lang, "", 1, self.config.page_size, page.url, t,
+                    with_sections=True, order=section_order(config))
         return context
 

@@ -4,7 +4,8 @@ sitemap, and a status page for writers (with what each translation states
 differently from its original).
 
 Context keys:
-  kb_notice    {"kind": "missing"|"outdated", "text", "sections": [{key, title}], "original": Entry}
+  kb_notice    {"kind": "missing"|"outdated", "text", "sections": [{key, title}], "original": Entry,
+               "languages": [{lang, name, href}] (the other versions, each named in its own language)}
   kb_hreflang  [{"lang", "href"}] absolute URLs of the versions that really exist, plus x-default
 """
 
@@ -30,6 +31,7 @@ from .config import TranslationsConfig
 log = get_plugin_logger(__name__)
 STATUS_PAGE = "translations"
 TEMPLATES = Path(__file__).with_name("templates")
+ASSET = "assets/kbforge/translations.css"
 SYMBOLS = {"original": "◆", "up-to-date": "✓", "inconsistent": "≠", "outdated": "⚠", "missing": "✗", "untracked": "?"}
 KINDS = ("section", "heading", "number", "time", "phone", "email", "url", "link", "ticket", "fact", "steps", "questions")
 
@@ -42,7 +44,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def on_config(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        theme.register(config, TEMPLATES)
+        theme.register(config, TEMPLATES, css=[ASSET])
         state = get_state(config)
         if not state.starting:
             return
@@ -100,8 +102,15 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if state.is_fallback(entry):  # the original is the canonical page
             page.canonical_url = base + entry.url
         if entry.is_article:
-            context["kb_notice"] = notices.notice(self._report(state), catalog, entry, lang, state.names,
-                                                  strings.for_language(lang))
+            notice = notices.notice(self._report(state), catalog, entry, lang, state.names,
+                                    strings.for_language(lang))
+            if notice is not None:
+                shown = {lang, entry.lang}  # the page's language and the text's
+                notice["languages"] = [
+                    {"lang": code, "name": state.names[code], "href": urls.relative(page.url, versions[code].url)}
+                    for code in catalog.languages if code in versions and code not in shown and not versions[code].retired
+                ]
+            context["kb_notice"] = notice
         return context
 
     @staticmethod

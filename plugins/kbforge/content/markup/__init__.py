@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import markdown
 
-from .extension import KbExtension, prepare
+from .extension import Analyzer, KbExtension, prepare
 from .outline import FactUse, Heading, Link, Outline, Problem, Section
 
 __all__ = ["FactUse", "Heading", "KbExtension", "Link", "Outline", "Parser", "Problem", "Section", "Settings"]
@@ -34,10 +34,23 @@ class Parser:
                                     extension_configs=settings.configs or {})
 
     def outline(self, body: str, first_line: int = 1) -> Outline:
-        self.md.reset()
-        prepare(self.md, body, first_line)
-        self.md.convert(body)
-        return self.md.kb_outline or Outline()
+        """The outline of ``body``: Python-Markdown's own pipeline up to and including
+        our analysis (preprocessors, block parser, inline patterns, attr_list); what
+        comes after it (toc, serializing) only makes HTML, which the catalog does not need."""
+        md = self.md
+        md.reset()
+        prepare(md, body, first_line)
+        lines = body.split("\n")
+        for preprocessor in md.preprocessors:
+            lines = preprocessor.run(lines)
+        root = md.parser.parseDocument(lines).getroot()
+        for processor in md.treeprocessors:
+            found = processor.run(root)
+            if found is not None:
+                root = found
+            if isinstance(processor, Analyzer):
+                break
+        return md.kb_outline or Outline()
 
 
 _WORKER: Parser | None = None  # one parser per pool worker process

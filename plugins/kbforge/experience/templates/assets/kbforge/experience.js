@@ -33,6 +33,9 @@
     if (details) { details.open = true; target.scrollIntoView() }
   }
 
+  // The home page's big box is the header search's front door: what is typed
+  // there moves, with the caret, into the header box (where the results
+  // open), and stays visible in the big box too, both ways.
   function homeSearch() {
     var box = document.querySelector(".kb-home-search__input")
     var header = document.querySelector(".kb-search input")
@@ -41,13 +44,33 @@
     box.addEventListener("input", function () {
       header.value = box.value
       header.focus()
+      header.setSelectionRange(header.value.length, header.value.length)
       header.dispatchEvent(new Event("input"))
-      box.value = ""
+    })
+    header.addEventListener("input", function () { box.value = header.value })
+    header.form.addEventListener("reset", function () { box.value = "" })
+  }
+
+  // Staff home: the reader's progress on an onboarding path (kept by paths.js).
+  function staffPaths() {
+    document.querySelectorAll(".kb-staff-path").forEach(function (path) {
+      var done = read("kb.path." + path.dataset.kbPath) || {}
+      var steps = JSON.parse(path.dataset.steps), count = 0, next = null
+      steps.forEach(function (step) { if (done[step.id]) count++; else if (!next) next = step })
+      var text = path.querySelector(".kb-staff-path__progress")
+      text.textContent = text.dataset.template.replace("{done}", count)
+      path.querySelector(".kb-staff-path__bar").value = count
+      var line = path.querySelector(".kb-staff-path__next")
+      if (next) {
+        var link = line.querySelector("a")
+        link.href = next.href
+        link.textContent = next.title
+        line.hidden = false
+      }
     })
   }
 
-  function setup() { steps(); openLinkedQuestion(); homeSearch() }
+  function setup() { steps(); openLinkedQuestion(); homeSearch(); staffPaths() }
   window.addEventListener("hashchange", openLinkedQuestion)
-  if (window.document$) document$.subscribe(setup)
-  else document.addEventListener("DOMContentLoaded", setup)
+  document.addEventListener("DOMContentLoaded", setup)
 })()

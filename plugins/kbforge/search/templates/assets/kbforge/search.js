@@ -166,13 +166,8 @@
         list.appendChild(note)
         elsewhere.forEach(function (hit) { list.appendChild(item(hit.data, query, hit.label)) })
       }
-      if (box.dataset.support) {
-        var contact = document.createElement("li")
-        contact.className = "kb-search-contact"
-        contact.innerHTML = escapeHtml(box.dataset.contact) + ': <a class="md-search-result__link" tabindex="-1" href="mailto:' +
-          escapeHtml(box.dataset.support) + '">' + escapeHtml(box.dataset.support) + "</a>"
-        list.appendChild(contact)
-      }
+      var contact = box.querySelector(".kb-search-contact-template")  // rendered by the template, escaped there
+      if (contact) list.appendChild(contact.content.cloneNode(true))
       done(query, 0)
     }
 
@@ -214,6 +209,17 @@
         toggle.checked = false
         input.blur()
       }
+    })
+    // Leaving the search with Tab (or a click elsewhere) closes it: no overlay left
+    // behind. A press inside it (a result, in browsers that do not focus links on
+    // click) is not leaving.
+    var pressed = false
+    box.addEventListener("pointerdown", function () { pressed = true })
+    document.addEventListener("pointerup", function () { setTimeout(function () { pressed = false }) })
+    document.addEventListener("pointercancel", function () { pressed = false })
+    box.addEventListener("focusout", function (event) {
+      if (pressed) return
+      if (!event.relatedTarget || !box.contains(event.relatedTarget)) toggle.checked = false
     })
     document.addEventListener("keydown", function (event) {
       var typing = /input|textarea|select/i.test(document.activeElement.tagName) || document.activeElement.isContentEditable
