@@ -17,6 +17,7 @@ import pytest
 from conftest import serve
 from htmlread import page as read_page
 from sitebuild import LANGS, PROJECT, article, build_site, landing, minimal_tree
+from test_translations import stamped
 from uikit import (CUSTOMER_PAGES, FALLBACK, SEARCH_WORD, SIZES, Requests, axe_violations, outline, overflow,
                    search, shot, stock_errors, visible_outline, vnu, wait_for_results)
 
@@ -70,6 +71,13 @@ def small_tree() -> dict[str, str]:
     # KB-0300 only in Vietnamese (the original language): a fallback everywhere else
     files["vi/guides/only.md"] = article("KB-0300", "Chỉ có tiếng Việt", type="guide", tags=("alfa",),
                                          summary="Chỉ tiếng Việt.", body="See [that](kb:KB-0100).\n")
+    # KB-0500: the Vietnamese original changed after nb, es and pl were translated (outdated)
+    original = article("KB-0500", "Thay đổi", body="## Các bước {#steps}\n\nBước đầu.\n")
+    files["vi/practices/changed.md"] = original.replace("Bước đầu.", "Bước đầu, rồi kiểm tra lại.")
+    for lang, title in (("nb", "Endret"), ("es", "Cambiado"), ("pl", "Zmienione")):
+        files[f"{lang}/practices/changed.md"] = stamped(original, article(
+            "KB-0500", title, body="## Steg {#steps}\n\nFørste.\n" if lang == "nb" else "## Pasos {#steps}\n\nUno.\n"
+            if lang == "es" else "## Kroki {#steps}\n\nPierwszy.\n"))
     # staff only: an onboarding section the customer site must not show at all
     for lang in LANGS:
         files[f"{lang}/onboarding/index.md"] = landing("Onboarding")
@@ -184,12 +192,12 @@ def test_shipped_customer_pages_show_no_staff_tooling(customer, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_outdated_notice_speaks_the_readers_language_and_offers_the_others(customer, lang):
-    found = [p for p in (customer[1] / lang).rglob("index.html") if b"kb-notice--outdated" in p.read_bytes()]
+def test_outdated_notice_speaks_the_readers_language_and_offers_the_others(small, lang):
+    found = [p for p in (small / lang).rglob("index.html") if b"kb-notice--outdated" in p.read_bytes()]
     if lang == "vi":
         assert found == []  # Vietnamese is the original language
         return
-    assert found, "the shipped docs have an outdated translation (KB-0205)"
+    assert [p.parent.relative_to(small).as_posix() for p in found] == [f"{lang}/practices/changed"]
     doc = read_page(found[0].parent, "index.html")
     notice = doc.cssselect(".kb-notice--outdated")[0]
     sentence = notice.cssselect("p")[0].text_content()

@@ -30,7 +30,7 @@ def stamped(text_of_original: str, translation: str) -> str:
     with tempfile.TemporaryDirectory() as folder:
         write_tree(Path(folder) / "docs", {"vi/practices/service.md": text_of_original})
         catalog = load_catalog(str(Path(folder) / "docs"), ["vi"], "vi", shown_base=folder, collect=True)
-    block = yaml.safe_dump({"source": stamp_for(catalog.get("KB-0001", "vi"))}, sort_keys=False)
+    block = yaml.safe_dump({"source": stamp_for(catalog.articles("vi")[0])}, sort_keys=False)
     return translation.replace("---\n\n", block + "---\n\n", 1)
 
 
