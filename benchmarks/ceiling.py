@@ -33,7 +33,7 @@ import corpus as corpora  # noqa: E402
 HERE = Path(__file__).resolve().parent
 STEMMERS = {"nb": "norwegian", "es": "spanish", "pl": "polish"}  # vi has no inflection
 WORD = re.compile(r"\w+")
-KINDS = ("exact", "no-diacritics", "inflected", "own-words")
+KINDS = ("exact", "no-diacritics", "inflected", "own-words", "typo", "question")
 
 
 def normaliser(lang: str):

@@ -6,10 +6,13 @@ headless Chromium, in the same run.
     .venv/bin/python benchmarks/search.py --corpus ../shared/corpora/m365-insights --limit 500
 
 Queries: benchmarks/queries/<docs|m365>/<lang>.yml, each with its kind (exact,
-no-diacritics, inflected, own-words) and every article that answers it.
+no-diacritics, inflected, own-words, typo, question) and every article that
+answers it; --queries names another folder (its <lang>.yml files, and any
+<lang>.*.yml beside them, are read).
 Prints per language and kind recall@1 and recall@5 (share of queries with an
 answer in the top 1 or 5), MRR (first answer in the top 10), then the bytes of
-search files downloaded from page load until the first result shows and the
+the first page (everything it downloads until it has loaded), of the search
+files downloaded from then until the first result shows, their sum, and the
 median time from the last keystroke to results.
 """
 
@@ -34,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus as corpora  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
-KINDS = ["exact", "no-diacritics", "inflected", "own-words"]
+KINDS = ["exact", "no-diacritics", "inflected", "own-words", "typo", "question"]
 CHROMIUM = "/usr/bin/chromium"
 
 # Set before typing, read when results have settled.
@@ -77,14 +80,19 @@ class Site:
 def run_queries(browser, site: Site, lang: str, queries: list[dict]) -> dict:
     context = browser.new_context(locale=lang)
     page = context.new_page()
-    downloaded, first_done = [0], [False]
+    downloaded, first_done, loaded, first_page = [0], [False], [False], [0]
 
     def on_finished(request):
-        if not first_done[0] and any(p in urlsplit(request.url).path for p in site.search_paths):
-            downloaded[0] += request.sizes().get("responseBodySize", 0)
+        size = request.sizes().get("responseBodySize", 0)
+        if not loaded[0]:
+            first_page[0] += size
+        elif not first_done[0] and any(p in urlsplit(request.url).path for p in site.search_paths):
+            downloaded[0] += size
 
     page.on("requestfinished", on_finished)
     page.goto(site.home(lang), wait_until="load")
+    page.wait_for_load_state("networkidle")  # what the first page fetches after 'load' (Material: the sitemap)
+    loaded[0] = True
     page.evaluate(PROBE)
     box = page.locator(".md-search__input")
     rows, times = [], []
@@ -106,7 +114,7 @@ def run_queries(browser, site: Site, lang: str, queries: list[dict]) -> dict:
         rows.append({"kind": query["kind"], "rank": ranks[0] if ranks else None,
                      "foreign": sum(1 for p in paths if lang_of(site, p) != lang), "shown": len(paths)})
     context.close()
-    return {"rows": rows, "bytes": downloaded[0], "times": times}
+    return {"rows": rows, "bytes": downloaded[0], "page": first_page[0], "times": times}
 
 
 def lang_of(site: Site, path: str) -> str:
@@ -153,8 +161,9 @@ def report(results: dict) -> None:
             shown = sum(r["shown"] for r in result["rows"])
             foreign = sum(r["foreign"] for r in result["rows"])
             median = statistics.median(result["times"]) if result["times"] else float("nan")
-            print(f"  {lang:4} search bytes before the first result: {result['bytes'] / 1024:7.1f} KB; "
-                  f"median keystroke to results: {median:6.0f} ms; results in another language: "
+            print(f"  {lang:4} first page {result['page'] / 1024:6.1f} KB; search bytes before the first result: "
+                  f"{result['bytes'] / 1024:6.1f} KB; both {(result['page'] + result['bytes']) / 1024:6.1f} KB; "
+                  f"median keystroke to results: {median:4.0f} ms; results in another language: "
                   f"{100 * foreign / max(shown, 1):4.1f}%")
 
 
@@ -164,15 +173,17 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="the first N articles per language (sorted by file name)")
     parser.add_argument("--queries", type=Path, help="the query folder (default: benchmarks/queries/docs or /m365)")
     parser.add_argument("--no-stock", action="store_true", help="only this project's site")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (e.g. for benchmarks/rank.py --site)")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
 
     folder = args.queries or PROJECT / "benchmarks" / "queries" / ("m365" if args.corpus else "docs")
-    queries = {lang: yaml.safe_load((folder / f"{lang}.yml").read_text(encoding="utf-8")) for lang in corpora.LANGS}
+    queries = {lang: load_queries(folder, lang) for lang in corpora.LANGS}
 
     with tempfile.TemporaryDirectory(prefix="kb-search-bench-") as tmp:
-        root = Path(tmp)
+        root = args.keep or Path(tmp)
+        root.mkdir(parents=True, exist_ok=True)
         if args.corpus:
             ours_docs, stock_docs, count = corpora.write_trees(args.corpus, args.limit, root)
             answer = lambda lang, path: path.strip("/").split("/")[-1]  # noqa: E731 - the file's stem
@@ -180,7 +191,7 @@ def main() -> int:
             ours_docs, stock_docs, count = corpora.project_trees(PROJECT, root)
             answer = docs_answer(ours_docs)
         servers, sites = [], []
-        for name, docs, paths in (("ours", ours_docs, ("/pagefind/",)), ("stock", stock_docs, ("/search/",))):
+        for name, docs, paths in (("ours", ours_docs, ("/kbsearch/", "/kbsearch.js")), ("stock", stock_docs, ("/search/",))):
             if name == "stock" and args.no_stock:
                 continue
             server, base = serve(root / f"site-{name}")
@@ -200,6 +211,12 @@ def main() -> int:
             server.shutdown()
         report(results)
     return 0
+
+
+def load_queries(folder: Path, lang: str) -> list[dict]:
+    """The queries of <lang>.yml and of any <lang>.<more>.yml in ``folder``."""
+    paths = sorted(folder.glob(f"{lang}.yml")) + sorted(folder.glob(f"{lang}.*.yml"))
+    return [q for path in paths for q in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
 
 
 def docs_answer(ours_docs: Path):

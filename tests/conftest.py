@@ -21,7 +21,7 @@ _PRIVATE_TMP: str | None = None
 
 
 def pytest_configure(config):
-    """Every temporary folder of the run (pytest's, the builds', Pagefind's
+    """Every temporary folder of the run (pytest's, the builds', the search indexer's
     scratch folders) lives in one private folder, so that the state guard
     below sees what this run left, not what other processes on the machine do."""
     global _PRIVATE_TMP
@@ -51,7 +51,7 @@ def _mkdocs_log_state() -> dict:
 
 
 def _debris(roots: list[tuple[Path, int]]) -> set[str]:
-    """Build staging folders (.kbforge-*) and Pagefind scratch folders (kb-search-*)
+    """Build staging folders (.kbforge-*) and search-indexer scratch folders (kb-search-*)
     down to ``depth`` levels below each root."""
     found = set()
     for root, depth in roots:
@@ -67,7 +67,7 @@ def _debris(roots: list[tuple[Path, int]]) -> set[str]:
                     continue
                 if entry.name.startswith((".kbforge-", "kb-search-")):
                     found.add(entry.path)
-                elif level < depth and not entry.name.startswith(".") and entry.name not in ("docs", "pagefind"):
+                elif level < depth and not entry.name.startswith(".") and entry.name not in ("docs", "kbsearch"):
                     todo.append((Path(entry.path), level + 1))
     return found
 

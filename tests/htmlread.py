@@ -18,15 +18,13 @@ def switcher(doc) -> dict[str, str]:
     return {a.get("hreflang"): a.get("href") for a in doc.cssselect(".md-select a[hreflang]")}
 
 
-def pagefind_pages(site: Path, lang: str) -> dict[str, dict]:
-    """URL -> fragment (title, content, meta) of every page in a language's search bundle."""
-    import gzip
+def search_pages(site: Path, lang: str) -> dict[str, dict]:
+    """"/a/b/" -> what a result shows (address, title, text) of every page in a
+    language's search index (URLs relative to the language folder)."""
     import json
 
     pages = {}
-    for path in (site / lang / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes())
-        fragment = json.loads(data[data.index(b"{"):])
-        url = fragment["url"]  # pages are indexed as a/b.html for /a/b/
-        pages[url[: -len(".html")] + "/" if url.endswith(".html") else url] = fragment
+    for path in (site / lang / "kbsearch" / "d").glob("*.json"):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        pages["/" + doc["u"]] = doc
     return pages

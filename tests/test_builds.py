@@ -35,7 +35,7 @@ def python_for_others() -> tuple[str, dict]:
     """An interpreter the unprivileged user can run with this environment's packages.
     A virtualenv made from an interpreter under /root (pyenv) links to a file that
     user cannot reach; then the system's interpreter of the same version runs with
-    the virtualenv's packages (and children it starts, like Pagefind, run the same)."""
+    the virtualenv's packages (and children it starts, like the search indexer, run the same)."""
     if others_may_run(sys.executable):
         return sys.executable, {}
     system = shutil.which(f"python{sys.version_info.major}.{sys.version_info.minor}", path="/usr/local/bin:/usr/bin")
@@ -135,9 +135,9 @@ def test_a_second_build_of_the_same_folder_waits_and_both_succeed(tmp_path):
         missing = page(site, f"{lang}/404.html")
         assert missing.get("lang") == lang
         assert missing.cssselect("article h1")[0].text_content() == NOT_FOUND[lang]
-        assert (site / lang / "sitemap.xml").is_file() and (site / lang / "pagefind" / "pagefind.js").is_file()
+        assert (site / f"sitemap-{lang}.xml").is_file() and (site / lang / "kbsearch" / "manifest.json").is_file()
         assert page(site, f"{lang}/practices/service/").get("lang") == lang
-    for name in ("index.html", "404.html", "sitemap.xml", "sitemap-index.xml", "robots.txt", "catalog.json"):
+    for name in ("index.html", "404.html", "sitemap.xml", "robots.txt", "catalog.json"):
         assert (site / name).is_file(), name
     root_404 = page(site, "404.html").text_content()
     assert all(NOT_FOUND[lang] in root_404 for lang in LANGS)
@@ -159,9 +159,9 @@ def test_sigterm_mid_build_leaves_no_process_and_no_folder(tmp_path):
     write_tree(tmp_path / "docs", big_tree())
     build = Build(project_config(tmp_path), env={"KB_PROCESSES": "2"})
     build.wait_for("in parallel")  # the child build of es, pl is running
-    build.wait_for("search: indexing")  # and Pagefind indexes vi while nb builds
+    build.wait_for("search: indexing")  # and the indexer writes vi while nb builds
     assert build.process.poll() is None, "the tree is too small: the build ended before the signal"
-    assert len(processes_mentioning(str(tmp_path))) >= 2  # the child mkdocs build (and pagefind)
+    assert len(processes_mentioning(str(tmp_path))) >= 2  # the child mkdocs build (and the indexer)
     build.process.send_signal(signal.SIGTERM)
     assert build.finish(timeout=60) != 0
     wait_until(lambda: processes_mentioning(str(tmp_path)) == [], 30, "processes of the build are left")

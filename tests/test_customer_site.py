@@ -30,10 +30,8 @@ def customer(tmp_path_factory):
     served on 127.0.0.1: a request for the public host is a request that leaves."""
     tmp = tmp_path_factory.mktemp("customer")
     server, url = serve(tmp / "site")
-    # strict off while the writers reconcile the shipped translations (issue 15):
-    # their consistency findings are warnings that are not this file's business
     site = build_site(tmp, {}, env={"KB_UPDATE_LEDGER": "false", "KB_SITE": "public"},
-                      docs_dir=str(PROJECT / "docs"), site_url=PUBLIC_URL, strict=False)
+                      docs_dir=str(PROJECT / "docs"), site_url=PUBLIC_URL)
     yield url, site
     server.shutdown()
 

@@ -243,7 +243,7 @@ def test_a_bad_ticket_pattern_is_named(tmp_path, caplog):
 
 def test_a_search_index_that_cannot_be_written(tmp_path, caplog):
     files = minimal_tree()
-    files["vi/pagefind"] = "a file where the search bundle goes\n"  # the staff site copies every file
+    files["vi/kbsearch"] = "a file where the search index goes\n"  # the staff site copies every file
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site(tmp_path, files, env=STAFF)
     assert "search index failed: vi: " in caplog.text

@@ -71,6 +71,6 @@ def test_parallel_build_equals_one_process_build_byte_for_byte(tmp_path, which, 
     differ = [name for name in one if one[name] != two[name]]
     assert differ == []
     for lang in LANGS:  # every language's pages and search bundle are there
-        assert f"{lang}/index.html" in two and f"{lang}/pagefind/pagefind.js" in two
+        assert f"{lang}/index.html" in two and f"{lang}/kbsearch/manifest.json" in two
         assert f"{lang}/runbooks/steps/index.html" in two and f"{lang}/faq/why/index.html" in two
     assert ("nb/practices/secret/index.html" in two) is (which == "staff")

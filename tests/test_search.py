@@ -47,7 +47,7 @@ def test_results_are_in_the_readers_language_and_only_its_index_loads(open_lang,
     results = search(page, query)
     assert len(results) >= 3
     assert all(path.startswith(f"/{lang}/") for path in results)
-    bundles = {p.split("/")[1] for p in page.requests if "/pagefind/" in p}
+    bundles = {p.split("/")[1] for p in page.requests if "/kbsearch/" in p}
     assert bundles == {lang}
     first = page.locator(".kb-search .md-search-result__item").first
     assert first.locator("h1").inner_text()

@@ -27,10 +27,9 @@ def staff(tmp_path_factory):
     """The shipped docs as the staff site, built for the staff host, served on 127.0.0.1."""
     tmp = tmp_path_factory.mktemp("staff")
     server, url = serve(tmp / "site")
-    # strict off while the writers reconcile the shipped translations (issue 15)
     site = build_site(tmp, {}, env={"KB_UPDATE_LEDGER": "false", "KB_SITE": "staff", "KB_TODAY": "2027-06-01",
                                     "KB_CUSTOMER_URL": CUSTOMER_URL},
-                      docs_dir=str(PROJECT / "docs"), site_url=STAFF_URL, strict=False)
+                      docs_dir=str(PROJECT / "docs"), site_url=STAFF_URL)
     yield url, site
     server.shutdown()
 

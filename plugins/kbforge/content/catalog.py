@@ -57,6 +57,7 @@ class Entry:
     source: dict | None = field(default=None, compare=False)  # what a translation was made from
     state: str = "validated"  # draft, not-validated, validated, archived
     synonyms: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
     fingerprint: str = ""  # of title, summary and body (content.fingerprint)
     section_hashes: dict = field(default_factory=dict, compare=False, repr=False)
     section_titles: dict = field(default_factory=dict, compare=False, repr=False)
@@ -504,6 +505,7 @@ def _entry(head: _Head, outline: Outline, facts: FactSheet | None, urls: Urls, r
             source=meta.source.model_dump() if meta.source else None,
             state=meta.state,
             synonyms=tuple(meta.synonyms),
+            questions=tuple(meta.questions),
         )
     return Entry(**common)
 

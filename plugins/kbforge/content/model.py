@@ -85,6 +85,9 @@ class Article(BaseModel):
     state: Literal[STATES] = "validated"  # type: ignore[valid-type]
     # Words customers use for what the article answers, for search only.
     synonyms: list[Text] = []
+    # Questions customers ask that the article answers, in their words: indexed
+    # with the weight of the title, shown nowhere else.
+    questions: list[Text] = []
 
 
 class Landing(BaseModel):

@@ -1,9 +1,10 @@
-"""Search in the reader's language: one Pagefind bundle per language under
-/<lang>/pagefind/, searched from the Material header; nothing found offers
-matches in the other languages and a way to contact support.
+"""Search in the reader's language: one index per language under
+/<lang>/kbsearch/ (kbforge.searchcore), searched from the Material header;
+nothing found offers matches in the other languages and a way to contact
+support. Only articles (the glossary included) are indexed.
 
 Context key:
-  kb_search   {"bundle": URL of this language's bundle folder, "others": [{lang, name, bundle}]}
+  kb_search   {"bundle": URL of this language's index folder, "engine", "others": [{lang, name, bundle}]}
 """
 
 from __future__ import annotations
@@ -16,29 +17,31 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 
-from .. import theme, urls
+from .. import theme
 from ..catalog.plugin import get_state
-from ..content.search import article_html, extra_terms, text_of
+from ..content.search import extra_terms
 from ..lifecycle import i18n
 from ..lifecycle.priorities import LANGUAGE_DONE, LANGUAGES_DONE, PAGE_LAST
+from ..searchcore import Doc
+from ..searchcore.html import article_text
 from . import index
 from .config import SearchConfig
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).with_name("templates")
 ASSETS = ("assets/kbforge/search.js", "assets/kbforge/search.css")
-BUNDLE = "pagefind"
+ENGINE = "assets/kbforge/kbsearch.js"  # loaded by search.js when the reader first searches
+BUNDLE = "kbsearch"
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self):
-        self.pages: list[tuple[str, str]] = []
+        self.pages: list[Doc] = []
         self.bundles: dict[str, index.Bundle] = {}
 
     def on_config(self, config: MkDocsConfig) -> None:
         self.pages = []  # per language build
-        state = get_state(config)
-        if state.starting:
+        if get_state(config).starting:
             self.bundles = {}
         if not self.config.enabled:
             return
@@ -50,6 +53,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         base = context.get("base_url", ".").rstrip("/")
         context["kb_search"] = {
             "bundle": f"{base}/{state.lang}/{BUNDLE}/",
+            "engine": f"{base}/{ENGINE}",
             "others": [{"lang": code, "name": name, "bundle": f"{base}/{code}/{BUNDLE}/"}
                        for code, name in state.names.items() if code != state.lang],
         }
@@ -68,19 +72,16 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         state = get_state(config)
         catalog, lang = state.catalog, state.lang
         entry = catalog.for_source(page.file.abs_src_path)
-        if entry is None or state.is_fallback(entry):
-            return output  # generated pages, and fallback pages: not this language's text
+        if entry is None or state.is_fallback(entry) or not entry.is_article:
+            return output  # landing and generated pages, and fallback pages: not answers in this language
         section = catalog.at(lang, entry.path.split("/")[0] + "/index.md") if "/" in entry.path else None
-        body = article_html(page.content or "")
-        # Landing pages get no customers' words: the articles should answer those.
-        glossary = catalog.glossary.get(lang) if entry.is_article else None
-        extras = extra_terms(
-            text_of(body), title=entry.title, summary=entry.summary or "", tags=entry.tags,
-            synonyms=entry.synonyms, glossary=glossary,
-        )
-        meta = {"summary": entry.summary or "", "section": section.title if section else ""}
-        html = index.document(lang, entry.title, body, extras, meta)
-        self.pages.append(("/" + state.urls.page(entry.path), html))
+        text, headings = article_text(page.content or "")
+        strong, weak = extra_terms(text, title=entry.title, summary=entry.summary or "", tags=entry.tags,
+                                   synonyms=entry.synonyms, glossary=catalog.glossary.get(lang))
+        self.pages.append(Doc(
+            url=state.urls.page(entry.path), title=entry.title, text=text, section=section.title if section else "",
+            summary=entry.summary or "", headings=headings, strong="\n".join([*entry.questions, strong]), weak=weak,
+        ))
         return output
 
     @event_priority(LANGUAGE_DONE)  # before i18n starts the next language
@@ -94,7 +95,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         lang = state.lang
         output = os.path.join(config.site_dir, lang, BUNDLE)
         scratch = state.destination.folder("search") if state.destination else None
-        bundle = index.Bundle(output, lang, self.pages, scratch)
+        bundle = index.Bundle(output, lang, self.pages, vectors=self.config.vectors, scratch=scratch)
         self.bundles[lang] = bundle
         state.guard.add(bundle.cancel)
         log.info("search: indexing %d pages for '%s'", len(self.pages), lang)

@@ -126,9 +126,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         catalog, site = state.catalog, config.site_dir
         langs = [code for code in catalog.languages if os.path.isdir(os.path.join(site, code))]  # a preview has one
         for code in langs:
-            _write(os.path.join(site, code, "sitemap.xml"), sitemap.render(catalog, base, code))
-        _write(os.path.join(site, "sitemap-index.xml"), sitemap.index(langs, base))
-        _write(os.path.join(site, "sitemap.xml"), sitemap.addresses(catalog, base, langs))
+            _write(os.path.join(site, f"sitemap-{code}.xml"), sitemap.render(catalog, base, code))
+        _write(os.path.join(site, "sitemap.xml"), sitemap.index(langs, base))
         if not os.path.exists(os.path.join(config.docs_dir, "robots.txt")):  # the author's wins
             with open(os.path.join(site, "robots.txt"), "w", encoding="utf-8") as fh:
                 fh.write(sitemap.robots(base))

@@ -1,12 +1,13 @@
 """Sitemaps, written with an XML library.
 
-- ``/<lang>/sitemap.xml``: the pages of one language, each with the language
-  versions that really exist as hreflang alternates; ``/sitemap-index.xml``
-  lists them, and ``robots.txt`` names the index.
-- ``/sitemap.xml``: every page's address only. Material's instant navigation
-  downloads it on a reader's first page to know which links it may load
-  itself; with every page's alternates it grew with the square of the
-  knowledge base (7.7 MB at 12,000 pages).
+- ``/sitemap-<lang>.xml``: the pages of one language, each with the language
+  versions that really exist as hreflang alternates.
+- ``/sitemap.xml``: the index of those, which ``robots.txt`` names.
+
+Nothing is written under ``/<lang>/``: Material fetches ``sitemap.xml`` next
+to every ``<link rel="alternate">`` of a page when it loads (for its
+language switch, which ours replaces), so a sitemap there would be
+downloaded on a reader's first page and grow with the knowledge base.
 """
 
 from __future__ import annotations
@@ -31,17 +32,10 @@ def _pages(catalog: Catalog, langs: list[str]):
     return [e for e in catalog.entries if not e.retired and e.lang in langs]
 
 
-def addresses(catalog: Catalog, base: str, langs: list[str]) -> str:
-    root = ET.Element(f"{{{NS}}}urlset")
-    for entry in _pages(catalog, langs):
-        ET.SubElement(ET.SubElement(root, f"{{{NS}}}url"), f"{{{NS}}}loc").text = base + entry.url
-    return _xml(root)
-
-
 def index(langs: list[str], base: str) -> str:
     root = ET.Element(f"{{{NS}}}sitemapindex")
     for code in langs:
-        ET.SubElement(ET.SubElement(root, f"{{{NS}}}sitemap"), f"{{{NS}}}loc").text = f"{base}{code}/sitemap.xml"
+        ET.SubElement(ET.SubElement(root, f"{{{NS}}}sitemap"), f"{{{NS}}}loc").text = f"{base}sitemap-{code}.xml"
     return _xml(root)
 
 
@@ -63,4 +57,4 @@ def render(catalog: Catalog, base: str, lang: str) -> str:
 
 
 def robots(base: str) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap-index.xml\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n"

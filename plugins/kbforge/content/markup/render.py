@@ -164,7 +164,7 @@ class PageRenderer:
             li.insert(0, box)
         parent = _parent_of(md.kb_root, ol) if getattr(md, "kb_root", None) is not None else None
         if parent is not None and labels.get("steps_reset"):
-            row = etree.Element("p", {"class": "kb-steps-reset-row", "data-pagefind-ignore": "all"})
+            row = etree.Element("p", {"class": "kb-steps-reset-row", "data-search-exclude": ""})
             button = etree.SubElement(row, "button", {"type": "button", "class": "md-button kb-steps-reset"})
             button.text = labels["steps_reset"]
             row.tail, ol.tail = ol.tail, "\n"

@@ -1,23 +1,30 @@
-// Header search with Pagefind: the reader's language first (only its bundle is
-// downloaded), the other languages when nothing is found, and a way to
-// contact support. Results use Material's markup; arrow keys move through them.
+// Header search: the reader's language first (only its index is read, a few
+// small files per query, by kbsearch.js, loaded when the reader first
+// searches), the other languages when nothing is found, and a way to contact
+// support. Results use Material's markup; arrow keys move through them.
 (function () {
-  var SENTINEL = "kbxterms"
-  var loaded = {}
+  var engine = null, searchers = {}
 
-  function bundle(url) {
-    url = new URL(url, location.href).href
-    if (!loaded[url]) {
-      loaded[url] = import(url + "pagefind.js").then(function (pf) {
-        return pf.options({ excerptLength: 24 }).then(function () { pf.init(); return pf })
+  function loadEngine(url) {
+    if (!engine) {
+      engine = new Promise(function (resolve, reject) {
+        if (window.KBSearch) return resolve(window.KBSearch)
+        var script = document.createElement("script")
+        script.src = url
+        script.onload = function () { resolve(window.KBSearch) }
+        script.onerror = reject
+        document.head.appendChild(script)
       })
     }
-    return loaded[url]
+    return engine
   }
 
-  function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/[łŁ]/g, "l").replace(/[đĐ]/g, "d").replace(/[øØ]/g, "o").replace(/[æÆ]/g, "ae").toLowerCase()
+  function searcher(box, url) {
+    url = new URL(url, location.href).href
+    if (!searchers[url]) {
+      searchers[url] = loadEngine(box.dataset.engine).then(function (kb) { return kb.open(url) })
+    }
+    return searchers[url]
   }
 
   function escapeHtml(text) {
@@ -26,96 +33,71 @@
     return div.innerHTML
   }
 
-  // The snippet: a window of the page's own text (not its extra search terms)
-  // around the first word that matches, matched words marked; compared without
-  // diacritics, so "hoa don" marks "hóa đơn".
-  function snippet(data, query) {
-    var text = (data.content || "").split(SENTINEL)[0]
-    var words = text.split(/\s+/)
-    var terms = fold(query).split(/\s+/).filter(Boolean)
-    var hit = function (word) {
-      var plain = fold(word).replace(/[^\w]/g, "")
-      // short terms (a Vietnamese syllable, "på") match whole words; longer ones their forms
-      return plain && terms.some(function (t) {
-        return t.length <= 4 ? plain === t : plain.indexOf(t.slice(0, -1)) === 0
-      })
-    }
-    var at = words.findIndex(hit)
-    if (at < 0) return escapeHtml(data.meta.summary || words.slice(0, 24).join(" "))
-    var start = Math.max(0, at - 8)
-    return (start ? "… " : "") + words.slice(start, start + 26).map(function (word) {
-      return hit(word) ? "<mark>" + escapeHtml(word) + "</mark>" : escapeHtml(word)
-    }).join(" ") + (start + 26 < words.length ? " …" : "")
-  }
-
-  // Among the best matches, pages with the words as a phrase come first:
-  // "hoa don dien tu" is the phrase "hóa đơn điện tử", not four syllables
-  // anywhere. Compared without diacritics, as the reader typed it.
-  var POOL = 12
-
-  // A customer's own words rarely all stand in one article: when too few pages
-  // have every word, pages with the most (and rarest) of them follow.
-  async function someWords(pf, words, skip) {
-    var scores = {}, byId = {}
-    var searches = await Promise.all(words.map(function (w) { return pf.search(w) }))
-    searches.forEach(function (search) {
-      var results = (search && search.results) || []
-      var weight = 1 / Math.log(2 + results.length)  // rarer words say more
-      results.forEach(function (r, i) {
-        if (skip[r.id]) return
-        byId[r.id] = r
-        scores[r.id] = (scores[r.id] || 0) + weight / (1 + i / 20)
-      })
+  // What marks a word of the text as matching the query: its spelling without
+  // diacritics, the correction's, or (in inflected languages) its stem.
+  function matcher(kb, words, lang) {
+    var exact = Object.create(null), stems = []
+    words.forEach(function (w) {
+      exact[kb.fold(w.typed)] = true
+      if (w.corrected) exact[kb.fold(w.corrected)] = true
+      if (w.pair && lang !== "vi" && w.pair.length >= 3) stems.push(w.pair)
     })
-    return Object.keys(scores).sort(function (a, b) { return scores[b] - scores[a] })
-      .map(function (id) { return byId[id] })
+    return function (token) {
+      var plain = kb.fold(token.toLowerCase())
+      return exact[plain] || stems.some(function (s) { return plain.indexOf(s) === 0 })
+    }
   }
 
-  // Pages are indexed as a/b.html for /a/b/ (see search/index.py).
-  function pageUrl(url) { return url.replace(/\.html(?=#|$)/, "/") }
-
-  async function find(url, query, limit) {
-    var pf = await bundle(url)
-    var search = await pf.search(query)
-    var results = (search && search.results) || []
-    var words = query.split(/\s+/).filter(function (w) { return w.length > 2 })
-    if (results.length < 3 && words.length > 1) {
-      var seen = {}
-      results.forEach(function (r) { seen[r.id] = true })
-      results = results.concat(await someWords(pf, words, seen))
+  // The snippet: the window of the article's own text with the most matching
+  // words, matched words marked; the summary when no word is in the text.
+  function snippet(kb, doc, hit) {
+    var tokens = (doc.x || "").split(/\s+/)
+    var marks = tokens.map(function (t) { return (kb.words(t)).some(hit) })
+    var best = -1, bestCount = 0, size = 26
+    for (var i = 0; i < tokens.length; i++) {
+      if (!marks[i]) continue
+      var count = 0
+      for (var j = i; j < Math.min(tokens.length, i + size); j++) if (marks[j]) count++
+      if (count > bestCount) { bestCount = count; best = i }
     }
-    var found = await Promise.all(results.slice(0, POOL).map(function (r) {
-      return r.data().then(function (data) {
-        data.url = pageUrl(data.url)
-        ;(data.sub_results || []).forEach(function (sub) { sub.url = pageUrl(sub.url) })
-        return data
-      })
-    }))
-    var phrase = fold(query).replace(/[^\w\s]/g, " ").trim().split(/\s+/).join(" ")
-    if (phrase.indexOf(" ") > 0) {
-      var has = function (text) {
-        return (" " + fold(text || "").replace(/[^\w\s]/g, " ").split(/\s+/).join(" ") + " ").indexOf(" " + phrase + " ") >= 0
-      }
-      var rank = function (data) { return has(data.meta.title) ? 0 : has(data.content) ? 1 : 2 }
-      found = found.map(function (data, i) { return [rank(data), i, data] })
-        .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] })
-        .map(function (t) { return t[2] })
-    }
-    return found.slice(0, limit)
+    if (best < 0) return escapeHtml(doc.m || tokens.slice(0, size).join(" "))
+    var start = Math.max(0, best - 6)
+    return (start ? "… " : "") + tokens.slice(start, start + size).map(function (t, k) {
+      return marks[start + k] ? "<mark>" + escapeHtml(t) + "</mark>" : escapeHtml(t)
+    }).join(" ") + (start + size < tokens.length ? " …" : "")
   }
 
-  function item(data, query, label) {
+  async function find(box, url, query, limit) {
+    var kb = await loadEngine(box.dataset.engine)
+    var s = await searcher(box, url)
+    var results = await s.search(query)
+    var base = new URL("../", new URL(url, location.href)).href
+    var hit = matcher(kb, results.words, (await s.manifest).lang)
+    var docs = await Promise.all(results.hits.slice(0, limit).map(function (h) { return s.doc(h.doc) }))
+    return {
+      corrected: results.corrected,
+      items: docs.map(function (doc) {
+        return {
+          url: new URL(doc.u, base).href, title: doc.t, section: doc.s, snippet: snippet(kb, doc, hit),
+          subs: (doc.h || []).filter(function (h) { return kb.words(h[1]).some(hit) }).slice(0, 3).map(function (h) {
+            return { url: new URL(doc.u + "#" + h[0], base).href, title: h[1] }
+          }),
+        }
+      }),
+    }
+  }
+
+  function item(data, label) {
     var li = document.createElement("li")
     li.className = "md-search-result__item"
-    var head = '<a href="' + data.url + '" class="md-search-result__link" tabindex="-1"' +
-      (label ? ' hreflang="' + label.lang + '"' : "") + '><article class="md-search-result__article md-typeset">' +
+    var head = '<a href="' + escapeHtml(data.url) + '" class="md-search-result__link" tabindex="-1"' +
+      (label ? ' hreflang="' + escapeHtml(label.lang) + '"' : "") + '><article class="md-search-result__article md-typeset">' +
       '<div class="md-search-result__icon md-icon"></div>' +
-      (data.meta.section ? '<p class="kb-search-section">' + escapeHtml(data.meta.section) + "</p>" : "") +
-      "<h1>" + (label ? '<span class="kb-search-lang" lang="' + label.lang + '">' + escapeHtml(label.name) + "</span>" : "") +
-      escapeHtml(data.meta.title || data.url) + "</h1><p>" + snippet(data, query) + "</p></article></a>"
-    var subs = (data.sub_results || []).filter(function (s) { return s.url !== data.url && s.title }).slice(0, 3)
-    li.innerHTML = head + subs.map(function (s) {
-      return '<a href="' + s.url + '" class="md-search-result__link" tabindex="-1"><article class="md-search-result__article md-typeset">' +
+      (data.section ? '<p class="kb-search-section">' + escapeHtml(data.section) + "</p>" : "") +
+      "<h1>" + (label ? '<span class="kb-search-lang" lang="' + escapeHtml(label.lang) + '">' + escapeHtml(label.name) + "</span>" : "") +
+      escapeHtml(data.title) + "</h1><p>" + data.snippet + "</p></article></a>"
+    li.innerHTML = head + data.subs.map(function (s) {
+      return '<a href="' + escapeHtml(s.url) + '" class="md-search-result__link" tabindex="-1"><article class="md-search-result__article md-typeset">' +
         "<h2>" + escapeHtml(s.title) + "</h2></article></a>"
     }).join("")
     return li
@@ -139,22 +121,30 @@
       box.dispatchEvent(new CustomEvent("kb-search-results", { detail: { query: query, count: count } }))
     }
 
+    function corrected(text) {
+      var note = document.createElement("li")
+      note.className = "kb-search-corrected"
+      note.innerHTML = escapeHtml(box.dataset.corrected) + " <strong>" + escapeHtml(text) + "</strong>"
+      list.appendChild(note)
+    }
+
     async function run() {
       var query = input.value.normalize("NFC").trim(), mine = ++turn
       if (!query) { meta.textContent = placeholder; list.innerHTML = ""; done(query, 0); return }
-      var results = await find(box.dataset.bundle, query, 10)
+      var found = await find(box, box.dataset.bundle, query, 10)
       if (mine !== turn) return  // a newer query is on its way
       list.innerHTML = ""
-      results.forEach(function (data) { list.appendChild(item(data, query)) })
-      if (results.length) {
-        meta.textContent = results.length === 1 ? box.dataset.one : box.dataset.other.replace("#", results.length)
-        done(query, results.length)
+      if (found.items.length) {
+        if (found.corrected) corrected(found.corrected)
+        found.items.forEach(function (data) { list.appendChild(item(data)) })
+        meta.textContent = found.items.length === 1 ? box.dataset.one : box.dataset.other.replace("#", found.items.length)
+        done(query, found.items.length)
         return
       }
       meta.textContent = box.dataset.none
       var elsewhere = await Promise.all(others.map(function (other) {
-        return find(other.bundle, query, 3).then(function (found) {
-          return found.map(function (data) { return { data: data, label: other } })
+        return find(box, other.bundle, query, 3).then(function (f) {
+          return f.corrected ? [] : f.items.map(function (data) { return { data: data, label: other } })
         }, function () { return [] })
       }))
       if (mine !== turn) return
@@ -164,7 +154,7 @@
         note.className = "kb-search-elsewhere"
         note.textContent = box.dataset.elsewhere
         list.appendChild(note)
-        elsewhere.forEach(function (hit) { list.appendChild(item(hit.data, query, hit.label)) })
+        elsewhere.forEach(function (hit) { list.appendChild(item(hit.data, hit.label)) })
       }
       var contact = box.querySelector(".kb-search-contact-template")  // rendered by the template, escaped there
       if (contact) list.appendChild(contact.content.cloneNode(true))
@@ -183,9 +173,8 @@
       if (link) opened(link)
     })
 
-    input.addEventListener("focus", function () { toggle.checked = true; bundle(box.dataset.bundle) })
-    // Search when typing pauses: every keystroke's search would queue behind
-    // the previous ones in Pagefind's worker, and the last one would wait.
+    input.addEventListener("focus", function () { toggle.checked = true; searcher(box, box.dataset.bundle) })
+    // Search when typing pauses: the results of every keystroke are not wanted.
     var pause = null
     input.addEventListener("input", function () {
       clearTimeout(pause)
