@@ -36,6 +36,9 @@ def write_tree(root: Path, files: dict[str, str]) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+SUPPORT = {"phone": "800 12 345", "email": "support@nordlys.example", "hours": []}
+
+
 def project_config(tmp_path: Path, **overrides) -> Path:
     """A config inheriting the project's mkdocs.yml, for tmp_path/docs and tmp_path/site.
 
@@ -49,6 +52,8 @@ def project_config(tmp_path: Path, **overrides) -> Path:
         "theme": {"name": "material", "custom_dir": str(PROJECT / "overrides")},
         **overrides,
     }
+    if "docs_dir" not in overrides:  # a test tree has no fact sheet for mkdocs.yml's support facts
+        data.setdefault("extra", {"support": SUPPORT})
     path = tmp_path / "mkdocs.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

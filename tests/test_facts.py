@@ -94,7 +94,11 @@ def fact_tree():
 
 @pytest.fixture(scope="module")
 def fact_site(tmp_path_factory):
-    return build_site(tmp_path_factory.mktemp("facts"), fact_tree())
+    return build_site(tmp_path_factory.mktemp("facts"), fact_tree(), extra={"support": SUPPORT})
+
+
+# mkdocs.yml names the facts to show how to reach support (home page, 404, "No" answers)
+SUPPORT = {"phone": "{{ support-phone }}", "email": "{{ support-email }}", "hours": ["{{ support-hours }}"]}
 
 
 def facts_in(doc) -> dict[str, list[str]]:
@@ -152,6 +156,27 @@ def test_facts_render_in_titles_headings_lists_tables_and_admonitions(fact_site,
     note = doc.cssselect("article .admonition.note")[0].text_content()
     assert f"Answer in {nbsp(hours[1])}, limit {EXPECTED[lang]['number']}." in note
     assert "{{" not in doc.text_content()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_contact_box_takes_phone_email_and_hours_from_the_sheet(fact_site, lang):
+    box = page(fact_site, f"{lang}/").cssselect(".kb-contact")[0]
+    assert [a.get("href") for a in box.cssselect("a[href^='tel:'], a[href^='mailto:']")] == [
+        "tel:80012345", "mailto:support@nordlys.example"]
+    hours = box.cssselect("p")[0].text_content()
+    assert hours.endswith(": " + EXPECTED[lang]["support-hours"]), hours
+    assert "{{" not in box.text_content()
+    assert page(fact_site, f"{lang}/404.html").cssselect("a[href='mailto:support@nordlys.example']")
+
+
+def test_an_unknown_fact_in_the_support_settings_is_named(tmp_path, caplog):
+    from mkdocs.exceptions import Abort
+
+    support = {**SUPPORT, "hours": ["{{ support-hour }}"]}
+    with pytest.raises(Abort):
+        build_site(tmp_path, fact_tree(), extra={"support": support})
+    assert "mkdocs.yml: extra.support.hours: {{ support-hour }}: unknown fact 'support-hour' " \
+        "(did you mean 'support-hours'?)" in caplog.text
 
 
 @pytest.mark.parametrize("lang", LANGS)
