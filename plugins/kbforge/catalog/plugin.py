@@ -281,6 +281,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         context["kb_lang"] = lang
         context["kb_t"] = strings.for_language(lang)
         context["kb_site"] = self.state.site
+        context["kb_support"] = content.support(self._config, self.state)
         return context
 
     # -- phase 3: the site ends ---------------------------------------------------

@@ -27,6 +27,7 @@ from .. import strings, theme, urls
 from ..catalog.plugin import get_state
 from ..content.search import text_of
 from ..content.translations import report as translation_report
+from ..lifecycle import content
 from ..lifecycle.priorities import GENERATED, PAGE_LAST
 from . import staff, tags
 from .config import ExperienceConfig
@@ -155,8 +156,9 @@ class ExperiencePlugin(BasePlugin[ExperienceConfig]):
     def _contact(self, config: MkDocsConfig, here: str | None) -> dict:
         """How to reach support, for every page's footer (``here``: the page's URL; none: any depth)."""
         state = get_state(config)
-        support = config.extra.get("support") or {}
-        contact = {"phone": support.get("phone"), "email": support.get("email"), "href": None, "title": None}
+        support = content.support(config, state)
+        contact = {"phone": support.get("phone"), "email": support.get("email"), "hours": support.get("hours") or [],
+                   "href": None, "title": None}
         if self.config.contact:
             found, _ = state.catalog.in_language(self.config.contact, state.lang)
             if found is not None:

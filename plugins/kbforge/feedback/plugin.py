@@ -28,6 +28,7 @@ from mkdocs.structure.files import Files
 from .. import strings, theme, urls
 from ..catalog.plugin import get_state
 from ..content.reviews import parse_today
+from ..lifecycle import content
 from ..lifecycle.priorities import GENERATED
 from . import insights, render
 from .config import FeedbackConfig
@@ -77,7 +78,7 @@ class FeedbackPlugin(BasePlugin[FeedbackConfig]):
         entry = get_state(config).catalog.for_source(page.file.abs_src_path)
         if entry is None or not entry.is_article or entry.retired:
             return context
-        support = config.extra.get("support") or {}
+        support = content.support(config, get_state(config))
         form = self.config.request_form
         context["kb_feedback"] = {
             "endpoint": self.config.endpoint,

@@ -54,6 +54,7 @@ class SiteBuild:
     templates: object = None  # theme.templates(): the autoescaping Jinja environment of this build
     translation_report: object = None  # content.translations.report() of the catalog, computed once
     dirty: bool = False
+    support: dict = field(default_factory=dict)  # language -> how to reach support (lifecycle.content.support)
 
     @property
     def catalog(self) -> Catalog:
