@@ -69,7 +69,7 @@ def test_root_offers_plain_links_to_every_language(site):
     script = doc.cssselect("head script")[0].text
     homes = json.loads(script.split("var homes = ", 1)[1].split(", langs = ", 1)[0])
     assert homes == {lang: f"/{lang}/" for lang in LANGS}  # where the chooser sends a reader
-    assert 'homes[pick || "vi"]' in script  # else the default language
+    assert "if (pick) location.replace(homes[pick]" in script  # else the reader stays on this chooser
 
 
 def test_root_404_names_every_language(site):

@@ -67,17 +67,6 @@ def test_status_table_names_articles_and_flags_rows_without_colour_alone(staff, 
             assert td.cssselect(".kb-status-symbol")[0].text_content().strip()  # a symbol in every cell
 
 
-def test_changed_sections_are_named_by_their_heading(staff):
-    """KB-0205's Vietnamese original gained a safety tip: every translation names the
-    changed section by its own heading, never by its key."""
-    for lang in LANGS:
-        doc = read_page(staff[1], f"{lang}/translations/")
-        changed = [small.text_content() for small in doc.cssselect("td.kb-status--outdated small")]
-        assert changed, lang
-        for text in changed:
-            assert "(q-" not in text and not any(word.startswith("q-") for word in text.split())
-
-
 # --- in the browser ------------------------------------------------------------------
 
 @pytest.mark.browser
