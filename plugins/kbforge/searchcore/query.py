@@ -20,7 +20,9 @@ The ranking, for a query:
 4. Meaning: the query's vector (weighted mean of its words' vectors) against
    the documents of the nearest groups; added to the normalised lexical
    score, so an article that uses none of the customer's words can still
-   come first when it is about the same thing.
+   come first when it is about the same thing. Meaning rescues, it does not
+   overrule: when the best lexical match has every word, spelt as typed (one
+   word) or as the phrase typed (every neighbouring pair), it counts less.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ WEIGHT_VARIANT, WEIGHT_WRONG_MARK, WEIGHT_TYPO, WEIGHT_FORM = 1.0, 0.9, 0.7, 0.8
 PAIR = 1.0  # weight of a pair of neighbouring words found as a phrase
 SEMANTIC = 0.4  # weight of meaning against the normalised lexical score
 COORDINATION = 0.6  # how much having all the query's words counts
+SURE = 0.75  # how much less meaning counts when the best lexical match has the whole query
 
 
 @dataclass
@@ -97,7 +100,7 @@ def _stem(entry) -> str:
     return entry[0] if entry[2] == 1 else entry[2]
 
 
-PARTS = ("filler", "variants", "typos", "forms", "pairs", "coordination", "semantic")
+PARTS = ("filler", "variants", "typos", "forms", "pairs", "coordination", "semantic", "sure")
 
 
 class Searcher:
@@ -226,18 +229,22 @@ class Searcher:
             for doc, score in best.items():
                 lexical[doc] += score
                 matched[doc] += 1
-        for a, b in zip(resolved, resolved[1:]) if self.parts["pairs"] else ():
-            if a.pair and b.pair:
-                for doc, impact in self.postings(a.pair + " " + b.pair):
-                    lexical[doc] += PAIR * encode.dequantise(impact, self.manifest["top"])
+        phrases: dict[int, int] = defaultdict(int)
+        pairs = [a.pair + " " + b.pair for a, b in zip(resolved, resolved[1:]) if a.pair and b.pair] \
+            if self.parts["pairs"] else []
+        for pair in pairs:
+            for doc, impact in self.postings(pair):
+                lexical[doc] += PAIR * encode.dequantise(impact, self.manifest["top"])
+                phrases[doc] += 1
         known = sum(1 for w in resolved if w.terms) or 1
         top = max(lexical.values(), default=0.0) or 1.0
         coordination = COORDINATION if self.parts["coordination"] else 0.0
         scores = {doc: (s / top) * (1 - coordination + coordination * matched[doc] / known)
                   for doc, s in lexical.items()}
         meaning = self.meaning(resolved) if self.parts["semantic"] and "vectors" in self.manifest else {}
+        semantic = SEMANTIC * (1 - SURE * self.sure(resolved, lexical, matched, phrases, len(pairs)))
         for doc, s in meaning.items():
-            scores[doc] = scores.get(doc, 0.0) + SEMANTIC * s
+            scores[doc] = scores.get(doc, 0.0) + semantic * s
         hits = [Hit(doc, score, lexical.get(doc, 0.0), meaning.get(doc, 0.0), matched.get(doc, 0))
                 for doc, score in scores.items()]
         hits.sort(key=lambda h: (-h.score, h.doc))
@@ -249,6 +256,18 @@ class Searcher:
             fix = {w.typed: spelt.get(fold(w.corrected), w.corrected) for w in resolved if w.corrected}
             corrected = " ".join(fix.get(t, t) for t in tokens)
         return Results(hits, resolved, corrected)
+
+    def sure(self, resolved: list[Word], lexical: dict, matched: dict, phrases: dict, pairs: int) -> float:
+        """How surely the best lexical match is what was asked for, 0 to 1: it has
+        every word, and every neighbouring pair as a phrase (or the one word, as typed)."""
+        if not self.parts["sure"] or not lexical:
+            return 0.0
+        best = min(lexical, key=lambda doc: (-lexical[doc], doc))
+        if matched[best] < len(resolved):
+            return 0.0
+        if pairs:
+            return phrases[best] / pairs
+        return 1.0 if all(w.terms and w.terms[0][1] >= 0.99 and not w.corrected for w in resolved) else 0.0
 
     def meaning(self, resolved: list[Word]) -> dict[int, float]:
         """Each document of the nearest groups: how close it is to the query's

@@ -7,7 +7,7 @@
   "use strict"
   var LETTERS = { "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "ß": "ss", "œ": "oe", "ð": "d", "þ": "th", "ı": "i" }
   var WEIGHT_VARIANT = 1.0, WEIGHT_WRONG_MARK = 0.9, WEIGHT_TYPO = 0.7, WEIGHT_FORM = 0.8
-  var PAIR = 1.0, SEMANTIC = 0.4, COORDINATION = 0.6
+  var PAIR = 1.0, SEMANTIC = 0.4, COORDINATION = 0.6, SURE = 0.75
 
   function words(text) {
     return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || []
@@ -229,7 +229,7 @@
       return best
     }))
     var pairLists = await Promise.all(pairs.map(function (p) { return self.postings(p) }))
-    var lexical = new Map(), matched = new Map()
+    var lexical = new Map(), matched = new Map(), phrases = new Map()
     perWord.forEach(function (best) {
       best.forEach(function (score, doc) {
         lexical.set(doc, (lexical.get(doc) || 0) + score)
@@ -237,7 +237,10 @@
       })
     })
     pairLists.forEach(function (postings) {
-      postings.forEach(function (p) { lexical.set(p[0], (lexical.get(p[0]) || 0) + PAIR * dequantise(p[1], m.top)) })
+      postings.forEach(function (p) {
+        lexical.set(p[0], (lexical.get(p[0]) || 0) + PAIR * dequantise(p[1], m.top))
+        phrases.set(p[0], (phrases.get(p[0]) || 0) + 1)
+      })
     })
     var known = resolved.filter(function (w) { return w.terms.length }).length || 1
     var top = 0
@@ -247,10 +250,20 @@
     lexical.forEach(function (s, doc) {
       scores.set(doc, (s / top) * (1 - COORDINATION + COORDINATION * matched.get(doc) / known))
     })
+    // Meaning rescues, it does not overrule (query.py: Searcher.sure)
+    var sure = 0, best = null
+    lexical.forEach(function (s, doc) {
+      if (best === null || s > lexical.get(best) || (s === lexical.get(best) && doc < best)) best = doc
+    })
+    if (best !== null && matched.get(best) >= resolved.length) {
+      if (pairs.length) sure = (phrases.get(best) || 0) / pairs.length
+      else if (resolved.every(function (w) { return w.terms.length && w.terms[0][1] >= 0.99 && !w.corrected })) sure = 1
+    }
+    var semantic = SEMANTIC * (1 - SURE * sure)
     var meaning = await meaningPromise
     Object.keys(meaning).forEach(function (doc) {
       var n = +doc
-      scores.set(n, (scores.get(n) || 0) + SEMANTIC * meaning[doc])
+      scores.set(n, (scores.get(n) || 0) + semantic * meaning[doc])
     })
     var hits = []
     scores.forEach(function (score, doc) {
