@@ -25,7 +25,12 @@ def pytest_configure(config):
     scratch folders) lives in one private folder, so that the state guard
     below sees what this run left, not what other processes on the machine do."""
     global _PRIVATE_TMP
-    if _PRIVATE_TMP is None and not hasattr(config, "workerinput"):
+    if hasattr(config, "workerinput"):  # a pytest-xdist worker: a folder of its own in the run's
+        folder = tempfile.mkdtemp(prefix=config.workerinput["workerid"] + "-", dir=os.environ.get("TMPDIR"))
+        os.chmod(folder, 0o755)
+        os.environ["TMPDIR"] = folder
+        tempfile.tempdir = None
+    elif _PRIVATE_TMP is None:
         _PRIVATE_TMP = tempfile.mkdtemp(prefix="kb-tests-")
         os.chmod(_PRIVATE_TMP, 0o755)  # other users' processes (the PostgreSQL of the feedback tests) use it too
         os.environ["TMPDIR"] = _PRIVATE_TMP
