@@ -133,6 +133,11 @@ strict: false
 theme:
   name: material
   custom_dir: {project}/overrides
+extra:
+  support:  # a corpus has no fact sheet for mkdocs.yml's support facts: plain values
+    phone: "800 12 345"
+    email: support@nordlys.example
+    hours: []
 """
 
 

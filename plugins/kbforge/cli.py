@@ -185,11 +185,20 @@ def main(argv=None) -> int:
     rv.add_argument("--today", help="measure against this day (YYYY-MM-DD) instead of today")
     rv.add_argument("--json", action="store_true", help="print JSON instead of text")
     rv.add_argument("--fail-if-overdue", action="store_true", help="exit 1 when any article is overdue")
-    from .feedback import cli as feedback_cli
-
-    feedback_cli.add_parser(sub)
+    try:
+        from .feedback import cli as feedback_cli
+    except ImportError as exc:  # the service's libraries are the [feedback] extra
+        feedback_cli, missing = None, exc.name
+        fb = sub.add_parser("feedback", help="the feedback service (needs the [feedback] extra)")
+        fb.add_argument("rest", nargs=argparse.REMAINDER)
+    else:
+        feedback_cli.add_parser(sub)
     args = parser.parse_args(argv)
     if args.command == "feedback":
+        if feedback_cli is None:
+            print(f"kbforge feedback: the service needs its libraries ({missing} is missing): "
+                  "pip install 'kbforge[feedback]'", file=sys.stderr)
+            return 2
         return feedback_cli.run(args)
     commands = {"reviews": reviews, "translations": translations, "consistency": consistency}
     try:

@@ -56,7 +56,7 @@ def _ours(config: MkDocsConfig) -> list[str]:
 def templates(config: MkDocsConfig) -> Environment:
     """An autoescaping environment on the theme's search path, one per site build
     (kept on the build's state, so each template is compiled once)."""
-    from .catalog.plugin import get_state
+    from .lifecycle.state import get_state
 
     state = get_state(config)
     if state.templates is None or state.templates.loader.searchpath != list(config.theme.dirs):

@@ -94,6 +94,12 @@ def absolute(base: str, url: str, query: dict | None = None, fragment: str | Non
     return out
 
 
+def permalink(base: str, scheme: Urls, article_id: str, lang: str | None = None,
+              section: str | None = None) -> str:
+    """The absolute permalink of an article (``base``: the site URL or path, ending with "/")."""
+    return absolute(base, scheme.permalink(article_id), {"lang": lang} if lang else None, section)
+
+
 def site_path(site_url: str | None) -> str:
     """The path the site is served under, always ending with "/"."""
     path = urlsplit(site_url or "/").path or "/"

@@ -32,19 +32,11 @@ from ..content.markup.render import Page as RenderPage, PageRenderer
 from ..lifecycle import content, i18n, parallel, session
 from ..lifecycle.priorities import BEGIN, FINISH, JOIN, LANGUAGE_DONE, NAV, PAGE_LAST, REPORT, SITE_FILES, START
 from ..lifecycle.site import Destination
-from ..lifecycle.state import SiteBuild
+from ..lifecycle.state import SiteBuild, get_state  # noqa: F401 - get_state: for the other plugins
 from .config import CatalogConfig
 from .nav import arrange, relink
 
 log = get_plugin_logger(__name__)
-
-
-def get_state(config: MkDocsConfig) -> SiteBuild:
-    """The state of the site build in progress."""
-    plugin = config.plugins.get("kbforge/catalog")
-    if plugin is None or plugin.state is None:
-        raise PluginError("the 'kbforge/catalog' plugin must be enabled before this one")
-    return plugin.state
 
 
 def get_catalog(config: MkDocsConfig) -> Catalog:

@@ -40,6 +40,13 @@ def part_languages() -> list[str] | None:
     return value.split(",") if value else None
 
 
+def part_folder() -> str | None:
+    """In a child: the folder the parent gave it, which the parent removes
+    whatever becomes of the child (scratch space goes there)."""
+    value = os.environ.get(CATALOG_ENV)
+    return os.path.dirname(value) if value else None
+
+
 def load_catalog():
     with open(os.environ[CATALOG_ENV], "rb") as fh:
         return pickle.load(fh)

@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from mkdocs.exceptions import PluginError
+
 from ..content.catalog import Catalog, Entry
 from ..content.errors import ContentError
 from ..content.markup import KbExtension
@@ -82,3 +84,11 @@ class SiteBuild:
     def writes_site_files(self) -> bool:
         """A parallel part writes no site-wide files; the parent does."""
         return self.part is None
+
+
+def get_state(config) -> SiteBuild:
+    """The state of the site build in progress (kbforge/catalog owns it)."""
+    plugin = config.plugins.get("kbforge/catalog")
+    if plugin is None or getattr(plugin, "state", None) is None:
+        raise PluginError("the 'kbforge/catalog' plugin must be enabled before this one")
+    return plugin.state

@@ -111,7 +111,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
                 if other != lang
             ],
         }
-        context["kb_permalink"] = publish.permalink(urls.base(config.site_url), state.urls, entry.id, entry.lang)
+        context["kb_permalink"] = urls.permalink(urls.base(config.site_url), state.urls, entry.id, entry.lang)
         if state.site == "staff":
             context["kb_share"] = share.widget(
                 catalog, entry, lang, customer_base(config), state.urls, strings.for_language(lang),

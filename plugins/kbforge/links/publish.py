@@ -17,12 +17,6 @@ SCHEMA = Path(__file__).with_name("catalog.schema.json")
 CATALOG_VERSION = 2
 
 
-def permalink(base: str, scheme: urls.Urls, article_id: str, lang: str | None = None,
-              section: str | None = None) -> str:
-    """The absolute permalink of an article (``base``: the site URL or path, ending with "/")."""
-    return urls.absolute(base, scheme.permalink(article_id), {"lang": lang} if lang else None, section)
-
-
 def _write(site_dir: str, rel: str, text: str) -> None:
     path = os.path.join(site_dir, rel)
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -97,7 +91,7 @@ def catalog_document(catalog: Catalog, site_url: str, *, staff: bool) -> dict:
             "id": article_id,
             "type": first.type,
             "audience": first.audience,
-            "permalink": permalink(site_url, catalog.urls, article_id),
+            "permalink": urls.permalink(site_url, catalog.urls, article_id),
             "replaced_by": first.replaced_by,
         }
         if staff:
@@ -106,7 +100,7 @@ def catalog_document(catalog: Catalog, site_url: str, *, staff: bool) -> dict:
             lang: {
                 "title": e.title,
                 "url": site_url + e.url,
-                "permalink": permalink(site_url, catalog.urls, article_id, lang),
+                "permalink": urls.permalink(site_url, catalog.urls, article_id, lang),
                 "summary": e.summary,
                 "tags": list(e.tags),
                 "reviewed": e.reviewed.isoformat(),

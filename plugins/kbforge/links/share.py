@@ -9,7 +9,6 @@ from babel import Locale
 from .. import urls
 from ..content import audience
 from ..content.catalog import Catalog, Entry
-from .publish import permalink
 
 
 def language_name(code: str, reader: str) -> str:
@@ -48,7 +47,7 @@ def widget(catalog: Catalog, entry: Entry, reader: str, base: str, scheme: urls.
             opens = shown.lang
             note = t["share_opens_other"].format(language=name, other=language_name(shown.lang, reader))
         links[code] = {
-            "url": permalink(base, scheme, entry.id, opens),
+            "url": urls.permalink(base, scheme, entry.id, opens),
             "title": shown.title,
             "note": note,
             "sections": {key: shown.section_titles.get(key, key) for key in shown.sections},

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from .. import theme
 from ..catalog.plugin import get_state
 from ..content.search import extra_terms
-from ..lifecycle import i18n
+from ..lifecycle import i18n, parallel
 from ..lifecycle.priorities import LANGUAGE_DONE, LANGUAGES_DONE, PAGE_LAST
 from ..searchcore import Doc
 from ..searchcore.html import article_text
@@ -94,7 +94,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         lang = state.lang
         output = os.path.join(config.site_dir, lang, BUNDLE)
-        scratch = state.destination.folder("search") if state.destination else None
+        # scratch space where the build's own folders are removed even after a SIGKILL
+        scratch = state.destination.folder("search") if state.destination else parallel.part_folder()
         bundle = index.Bundle(output, lang, self.pages, vectors=self.config.vectors, scratch=scratch)
         self.bundles[lang] = bundle
         state.guard.add(bundle.cancel)

@@ -24,7 +24,6 @@ from .. import strings, theme, urls
 from ..catalog.plugin import get_state
 from ..content.translations import INCONSISTENT, report
 from ..lifecycle.priorities import CHECK, GENERATED, PAGE
-from ..links.publish import permalink
 from . import notices, sitemap
 from .config import TranslationsConfig
 
@@ -98,7 +97,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             for code in catalog.languages if code in versions and not versions[code].retired
         ]
         if entry.is_article and context["kb_hreflang"]:
-            context["kb_hreflang"].append({"lang": "x-default", "href": permalink(base, state.urls, entry.id)})
+            context["kb_hreflang"].append({"lang": "x-default", "href": urls.permalink(base, state.urls, entry.id)})
         if state.is_fallback(entry):  # the original is the canonical page
             page.canonical_url = base + entry.url
         if entry.is_article:
