@@ -5,7 +5,7 @@ translation status, reviews due, tags, glossary."""
 from __future__ import annotations
 
 from .. import urls
-from ..paths.plugin import groups
+from ..content.paths import groups
 
 # page (folder below the language) -> (string of its name, string of its description)
 STAFF_PAGES = (
