@@ -16,9 +16,9 @@ import pytest
 
 from conftest import serve
 from htmlread import page as read_page
-from sitebuild import LANGS, PROJECT, article, build_site, landing, minimal_tree
+from sitebuild import LANGS, article, build_site, landing, minimal_tree
 from test_translations import stamped
-from uikit import (CUSTOMER_PAGES, FALLBACK, SEARCH_WORD, SIZES, Requests, axe_violations, outline, overflow,
+from uikit import (CUSTOMER_PAGES, shipped_docs_with_a_gap, FALLBACK, SEARCH_WORD, SIZES, Requests, axe_violations, outline, overflow,
                    search, shot, stock_errors, visible_outline, vnu, wait_for_results)
 
 PUBLIC_URL = "https://help.nordlys.example/"
@@ -26,12 +26,13 @@ PUBLIC_URL = "https://help.nordlys.example/"
 
 @pytest.fixture(scope="module")
 def customer(tmp_path_factory):
-    """The shipped docs as the customer site, built for its public address and
-    served on 127.0.0.1: a request for the public host is a request that leaves."""
+    """The shipped docs (less two translations: uikit.shipped_docs_with_a_gap) as the
+    customer site, built for its public address and served on 127.0.0.1: a request
+    for the public host is a request that leaves."""
     tmp = tmp_path_factory.mktemp("customer")
     server, url = serve(tmp / "site")
     site = build_site(tmp, {}, env={"KB_UPDATE_LEDGER": "false", "KB_SITE": "public"},
-                      docs_dir=str(PROJECT / "docs"), site_url=PUBLIC_URL)
+                      docs_dir=shipped_docs_with_a_gap(tmp), site_url=PUBLIC_URL)
     yield url, site
     server.shutdown()
 

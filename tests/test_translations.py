@@ -215,18 +215,18 @@ def test_stamp_makes_a_translation_up_to_date(tmp_path):
     assert data["articles"]["KB-0001"]["es"]["status"] == "up-to-date"
 
 
-def test_the_shipped_knowledge_base_shows_the_missing_case_and_nothing_stale():
-    """README: KB-0015 is only in Vietnamese and Norwegian (the missing case); every
-    translation is up to date and consistent."""
+def test_every_shipped_article_is_in_every_language_and_up_to_date():
+    """README: every article is in all four languages, every translation up to date and
+    consistent with its original."""
     result = subprocess.run(
         [sys.executable, "-m", "kbforge", "translations", "--json", "-f", str(PROJECT / "mkdocs.yml")],
         capture_output=True, text=True, cwd=PROJECT,
     )
     data = json.loads(result.stdout)
     states = {s["status"] for row in data["articles"].values() for s in row.values()}
-    assert states == {"original", "up-to-date", "missing"}
-    assert {lang: s["status"] for lang, s in data["articles"]["KB-0015"].items()} == {
-        "vi": "original", "nb": "up-to-date", "es": "missing", "pl": "missing"}
+    assert result.returncode == 0, result.stderr
+    assert states == {"original", "up-to-date"}
+    assert len(data["articles"]) >= 30
 
 
 # --- the switcher as the reader moves between articles, in Chromium ----------
