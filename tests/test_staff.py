@@ -45,10 +45,10 @@ def public(tmp_path_factory):
 
 
 OVERDUE = {  # the owner by the team's name in the reader's language (issue 15, point 4)
-    "vi": "Bài viết này đã quá hạn rà soát từ 5 tháng 5, 2026 (phụ trách: Nhóm giao nhận).",
+    "vi": "Bài viết này đã quá hạn rà soát từ 5 tháng 5, 2026 (phụ trách: Bộ phận kho vận).",
     "nb": "Fristen for å gjennomgå artikkelen gikk ut 5. mai 2026 (ansvarlig: Logistikk).",
     "es": "La revisión de este artículo venció el 5 de mayo de 2026 (responsable: Logística).",
-    "pl": "Termin przeglądu tego artykułu minął 5 maja 2026 (odpowiada: Dział logistyki).",
+    "pl": "Termin przeglądu tego artykułu minął 5 maja 2026 (odpowiada: Zespół logistyki).",
 }
 
 
