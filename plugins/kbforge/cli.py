@@ -1,4 +1,5 @@
-"""Command line: ``kbforge translations``, ``kbforge consistency``, ``kbforge reviews``
+"""Command line: ``kbforge translations``, ``kbforge consistency``, ``kbforge reviews``,
+``kbforge suggest`` (suggest/cli.py), ``kbforge feedback``
 (also ``python -m kbforge ...``).
 
 Reads the languages from mkdocs.yml and the content through the same catalog
@@ -186,11 +187,15 @@ def main(argv=None) -> int:
     rv.add_argument("--json", action="store_true", help="print JSON instead of text")
     rv.add_argument("--fail-if-overdue", action="store_true", help="exit 1 when any article is overdue")
     from .feedback import cli as feedback_cli
+    from .suggest import cli as suggest_cli
 
     feedback_cli.add_parser(sub)
+    suggest_cli.add_parser(sub)
     args = parser.parse_args(argv)
     if args.command == "feedback":
         return feedback_cli.run(args)
+    if args.command == "suggest":
+        return suggest_cli.run(args)
     commands = {"reviews": reviews, "translations": translations, "consistency": consistency}
     try:
         return commands[args.command](args)
