@@ -19,8 +19,8 @@ from collections import Counter
 from ..searchcore.text import words
 
 ORDERS = (1, 2, 3)
-KEEP = {1: 60, 2: 150, 3: 220}  # most frequent features per language and order, in the profile
-SCALE = 100  # log-probabilities are kept as integers (x SCALE)
+KEEP = {1: 30, 2: 60, 3: 60}  # most frequent features per language and order, in the profile
+SCALE = 10  # log-probabilities are kept as integers (x SCALE)
 
 
 def features(text: str) -> Counter:

@@ -60,13 +60,13 @@ def common(lang: str, own: set[str]) -> list[str]:
     table = Table.load(lang)
     if table is None:
         return []
-    out = []
+    out: dict[str, None] = {}
     for word in table.words:  # most frequent first
         if fold(word) not in own:
-            out.append(fold(word))
+            out[fold(word)] = None
         if len(out) >= COMMON_SIZE:
             break
-    return out
+    return list(out)
 
 
 def build(site: Path, catalog, langs: list[str]) -> dict:

@@ -22,6 +22,10 @@
     document.head.appendChild(script)
   })
   var searchers = {}
+  // Each language's index manifest (and centroids) now, not after the paste.
+  engine.then(function (K) {
+    Object.keys(panel.bundles).forEach(function (lang) { searchers[lang] = K.open(panel.bundles[lang]) })
+  })
 
   // -- the ticket's words (ticket.py) ------------------------------------------
   function isWordChar(c) { return /[\p{L}\p{N}]/u.test(c) }
