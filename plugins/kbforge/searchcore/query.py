@@ -210,7 +210,9 @@ class Searcher:
         return word
 
     # -- ranking -------------------------------------------------------------
-    def search(self, query: str) -> Results:
+    def search(self, query: str, pairs: set[tuple[str, str]] | None = None) -> Results:
+        """``pairs``: when given, only these neighbouring words (as typed) count as a
+        phrase (the agent panel: words that were neighbours in the ticket)."""
         tokens = words(query)
         content = [w for w in tokens if not self.parts["filler"] or not self.is_stop(w)] or tokens
         resolved = [self.resolve(w) for w in dict.fromkeys(content)]
@@ -227,7 +229,7 @@ class Searcher:
                 lexical[doc] += score
                 matched[doc] += 1
         for a, b in zip(resolved, resolved[1:]) if self.parts["pairs"] else ():
-            if a.pair and b.pair:
+            if a.pair and b.pair and (pairs is None or (a.typed, b.typed) in pairs):
                 for doc, impact in self.postings(a.pair + " " + b.pair):
                     lexical[doc] += PAIR * encode.dequantise(impact, self.manifest["top"])
         known = sum(1 for w in resolved if w.terms) or 1

@@ -16,9 +16,11 @@ Choosing the query (ticket words -> a bounded search):
 3. The best ``CANDIDATES`` are looked up in the lexicon (one small file per
    two first letters): its number of documents gives the word's weight
    (inverse document frequency). The ``KNOWN`` best words the knowledge base
-   has, and the ``OWN`` best it does not have (customers' own words: they
-   reach the articles through the word vectors), in the ticket's order, are
-   the query. So a long ticket fetches about as little as a short query.
+   has, and the ``OWN`` best it does not have but the language's word vectors
+   do (customers' own words: they reach the articles through meaning), in
+   the ticket's order, are the query; words neither has (names, products)
+   are left out. Only words that were neighbours in the ticket count as a
+   phrase. So a long ticket fetches about as little as a short query.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from ..searchcore.query import Searcher
 from ..searchcore.text import fold, words
 from . import detect, ticket
 
-CANDIDATES, KNOWN, OWN = 24, 10, 3
+CANDIDATES, KNOWN, OWN = 16, 10, 2
 VOCABULARY, COMMON = 1.5, 0.5  # weight of a word of the knowledge base's vocabulary, of a common word
 TOP = 5
 SECTIONS = 3  # matched sections shown per article
@@ -121,8 +123,10 @@ def documents(searcher: Searcher, word: str) -> int:
     return 0
 
 
-def choose(searcher: Searcher, text: str, vocabulary: set[str], common: set[str]) -> list[str]:
-    """The query for a cleaned ticket: its most informative words, in the ticket's order."""
+def choose(searcher: Searcher, text: str, vocabulary: set[str], common: set[str]) -> tuple[list[str], set]:
+    """The query for a cleaned ticket: its most informative words, in the
+    ticket's order, and the pairs of them that are neighbours in the ticket
+    (filler words between them aside, as the index pairs words)."""
     found = candidates(text, searcher.is_stop, vocabulary, common)[:CANDIDATES]
     n = searcher.manifest["docs"] or 1
     known, own = [], []
@@ -130,12 +134,17 @@ def choose(searcher: Searcher, text: str, vocabulary: set[str], common: set[str]
         df = documents(searcher, word)
         if df:
             known.append((prior * math.log(1 + n / df), rank, word))
-        else:
+        elif searcher.known(word):  # a word of the language the articles do not use: meaning only
             own.append((prior, rank, word))
     known.sort(key=lambda k: (-k[0], k[1]))
     own.sort(key=lambda k: (-k[0], k[1]))
     chosen = {word for _, _, word in known[:KNOWN]} | {word for _, _, word in own[:OWN]}
-    return [word for word in dict.fromkeys(words(text)) if word in chosen]
+    query = [word for word in dict.fromkeys(words(text)) if word in chosen]
+    pairs = set()
+    for line in text.split("\n"):
+        content = [w for w in words(line) if not searcher.is_stop(w)]
+        pairs.update((a, b) for a, b in zip(content, content[1:]) if a in chosen and b in chosen)
+    return query, pairs
 
 
 def matched_sections(doc: dict, terms: list[tuple[str, str]]) -> list[Section]:
@@ -188,7 +197,10 @@ class Suggester:
         self.languages = self.profile["detect"]["langs"]
 
     def searcher(self, lang: str) -> Searcher:
-        return Searcher(self.site / lang / "kbsearch")
+        # No typo correction: a ticket's word that neither the articles nor the
+        # language has is a name or a product; looking for its neighbours costs
+        # the largest lexicon files (agent.js asks the engine the same).
+        return Searcher(self.site / lang / "kbsearch", typos=False)
 
     def detect(self, text: str) -> str | None:
         return detect.detect(ticket.clean(text) or text, self.profile["detect"])
@@ -204,10 +216,10 @@ class Suggester:
             raise ValueError(f"unknown language '{lang}' (this site has: {', '.join(self.languages)})")
         searcher = self.searcher(lang)
         words_of = self.profile["words"].get(lang, {})
-        query = choose(searcher, cleaned, set(words_of.get("vocabulary", [])), set(words_of.get("common", [])))
+        query, pairs = choose(searcher, cleaned, set(words_of.get("vocabulary", [])), set(words_of.get("common", [])))
         if not query:
             return Answer(lang, detected, [], [], searcher.fetched)
-        results = searcher.search(" ".join(query))
+        results = searcher.search(" ".join(query), pairs=pairs)
         terms = stems(searcher, results)
         out = []
         for hit in results.hits[:top]:

@@ -136,17 +136,25 @@
     var found = candidates(text, isStop, words.vocabulary, words.common, params, K).slice(0, params.candidates)
     var n = m.docs || 1
     var dfs = await Promise.all(found.map(function (c) { return documents(searcher, c.word, K) }))
+    // a word the articles do not use counts (through meaning) if the language's word vectors have it
+    var vectors = await Promise.all(found.map(function (c, i) { return dfs[i] ? null : searcher.vector(c.word) }))
     var known = [], own = []
     found.forEach(function (c, rank) {
       if (dfs[rank]) known.push({ score: c.weight * Math.log(1 + n / dfs[rank]), rank: rank, word: c.word })
-      else own.push({ score: c.weight, rank: rank, word: c.word })
+      else if (vectors[rank]) own.push({ score: c.weight, rank: rank, word: c.word })
     })
     var order = function (a, b) { return b.score - a.score || a.rank - b.rank }
     known.sort(order); own.sort(order)
     var chosen = new Set(known.slice(0, params.known).concat(own.slice(0, params.own)).map(function (c) { return c.word }))
-    var seen = new Set(), query = []
+    var seen = new Set(), query = [], pairs = new Set()
     K.words(text).forEach(function (w) { if (chosen.has(w) && !seen.has(w)) { seen.add(w); query.push(w) } })
-    return query
+    text.split("\n").forEach(function (line) {  // neighbours in the ticket, filler aside, as the index pairs words
+      var content = K.words(line).filter(function (w) { return !isStop(w) })
+      for (var i = 0; i + 1 < content.length; i++) {
+        if (chosen.has(content[i]) && chosen.has(content[i + 1])) pairs.add(content[i] + " " + content[i + 1])
+      }
+    })
+    return { query: query, pairs: Array.from(pairs) }
   }
   function matchedSections(doc, terms, limit, K) {
     var pending = (doc.h || []).slice(), sections = [], current = null
@@ -189,9 +197,9 @@
     var searcher = searchers[lang] || (searchers[lang] = K.open(panel.bundles[lang]))
     var words = p.words[lang] || { vocabulary: [], common: [] }
     words = { vocabulary: new Set(words.vocabulary), common: new Set(words.common) }
-    var query = await choose(searcher, cleaned, words, p.params, K)
+    var chosen = await choose(searcher, cleaned, words, p.params, K), query = chosen.query
     if (!query.length) return { lang: lang, detected: !forced, query: [], items: [] }
-    var results = await searcher.search(query.join(" "))
+    var results = await searcher.search(query.join(" "), { pairs: chosen.pairs, typos: false })
     var terms = stems(results, K), hits = results.hits.slice(0, p.params.top)
     var docs = await Promise.all(hits.map(function (h) { return searcher.doc(h.doc) }))
     var items = docs.map(function (doc, i) {
