@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 # Greetings that open a ticket, in the four languages (and English, which
-# customers mix in); the opening line loses them, a short one is dropped whole.
+# customers mix in); the opening line loses them, and is dropped when only
+# whom it greets is left.
 GREETINGS = [
     "xin chào", "chào anh chị", "chào bạn", "chào shop", "chào", "kính gửi", "dạ",
     "hei igjen", "hei", "hallo", "god morgen", "god dag", "heisann",
@@ -40,11 +41,12 @@ FORWARDED = r"^(-{2,}\s*(original message|opprinnelig melding|mensaje original|w
 # What is never a word of the question: e-mail and web addresses, and any
 # run with a digit (order, invoice and phone numbers, dates, amounts).
 NOISE = [r"[^\s@<>()]+@[^\s@<>()]+", r"https?://[^\s<>]+", r"www\.[^\s<>]+", r"[^\s]*[0-9][^\s]*"]
-SHORT = 6  # words: a greeting or sign-off line longer than this is a sentence
+SHORT = 6  # words: a sign-off line longer than this is a sentence
+ADDRESSEE = 2  # words after a greeting that are only whom it greets ("Hei Kari,")
 
 RULES = {
     "greetings": GREETINGS, "signoffs": SIGNOFFS, "quote_verbs": QUOTE_VERBS,
-    "forwarded": FORWARDED, "noise": NOISE, "short": SHORT,
+    "forwarded": FORWARDED, "noise": NOISE, "short": SHORT, "addressee": ADDRESSEE,
 }
 
 
@@ -82,9 +84,9 @@ def clean(text: str) -> str:
             opened = True
             greeting = _phrase(line, GREETINGS)
             if greeting:
-                if short:
-                    continue
                 line = line[len(greeting):].lstrip(" ,!.:;")
+                if len(line.split()) <= ADDRESSEE:
+                    continue  # "Hei Kari,", "Chào shop,": nothing of the question
         kept.append(line)
     out = "\n".join(kept)
     for pattern in NOISE:

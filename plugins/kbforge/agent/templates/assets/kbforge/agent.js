@@ -56,8 +56,8 @@
         opened = true
         var greeting = phrase(line, rules.greetings)
         if (greeting) {
-          if (short) continue
           line = line.slice(greeting.length).replace(/^[ ,!.:;]+/, "")
+          if (line.split(/\s+/).filter(Boolean).length <= rules.addressee) continue  // "Hei Kari,"
         }
       }
       kept.push(line)
