@@ -135,3 +135,33 @@ def test_keyboard_only(agent_site, context_factory):
     button = page.locator(".kb-agent__result").first.locator("button").first
     described = button.get_attribute("aria-describedby")
     assert page.locator(f"#{described}").text_content().startswith(ARTICLES["nb"]["KB-0902"][0])
+
+
+LONG = {  # greeting, two questions, a sign-off, a signature and quoted history
+    "vi": "Chào shop,\n\n{a}\n{b}\n\nTrân trọng,\nTrần Thị Mai\n0912 345 678\n\n"
+          "Vào 10:12 ngày 3/11/2025, Nordlys <cskh@nordlys.example> đã viết:\n> Cảm ơn quý khách đã liên hệ\n",
+    "nb": "Hei,\n\n{a}\n{b}\n\nMvh\nKari Nordbø\ntlf 952 18 640\n\n"
+          "Den 12. nov. 2025 kl. 10:14 skrev Kundeservice <ks@nordlys.example>:\n> Takk for henvendelsen\n",
+    "es": "Hola:\n\n{a}\n{b}\n\nUn saludo,\nLucía Martín\nPedido 4410-22\n\n"
+          "El lun, 3 nov 2025 a las 10:14, Soporte <soporte@nordlys.example> escribió:\n> Gracias por escribirnos\n",
+    "pl": "Dzień dobry,\n\n{a}\n{b}\n\nPozdrawiam\nAnna Nowak\ntel. 601 234 567\n\n"
+          "W dniu 12.11.2025 o 09:30, Obsługa <obsluga@nordlys.example> napisał(a):\n> Dziękujemy za wiadomość\n",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_browser_and_python_agree(agent_site, context_factory, lang):
+    """The panel (agent.js) and kbforge.suggest choose the same words and rank alike."""
+    from kbforge.suggest import Suggester
+
+    base, site = agent_site
+    text = LONG[lang].format(a=TICKETS[lang]["KB-0901"], b=TICKETS[lang]["KB-0902"])
+    answer = Suggester(site).suggest(text)
+    page = open_panel(context_factory, base, lang)
+    paste(page, text)
+    assert page.evaluate("() => document.querySelector('.kb-agent').dataset.lang") == answer.lang == lang
+    assert page.evaluate("() => document.querySelector('.kb-agent').dataset.query") == " ".join(answer.query)
+    assert [r["id"] for r in results(page)] == [s.id for s in answer.suggestions]
+    assert {"KB-0901", "KB-0902"} <= {s.id for s in answer.suggestions[:2]}
+    for noise in ("nordlys", "kari", "anna", "lucía", "mai", "cảm", "takk", "gracias", "dziękujemy"):
+        assert noise not in answer.query

@@ -35,6 +35,9 @@ from ..searchcore.text import fold, words
 from . import detect, ticket
 
 CANDIDATES, KNOWN, OWN = 16, 10, 2
+# The index's terms are syllables in Vietnamese, and a Vietnamese word is about
+# two of them ("hóa đơn", "máy sấy"): as many words take twice the terms.
+TERMS_PER_WORD = {"vi": 2}
 VOCABULARY, COMMON = 1.5, 0.5  # weight of a word of the knowledge base's vocabulary, of a common word
 TOP = 5
 SECTIONS = 3  # matched sections shown per article
@@ -127,7 +130,8 @@ def choose(searcher: Searcher, text: str, vocabulary: set[str], common: set[str]
     """The query for a cleaned ticket: its most informative words, in the
     ticket's order, and the pairs of them that are neighbours in the ticket
     (filler words between them aside, as the index pairs words)."""
-    found = candidates(text, searcher.is_stop, vocabulary, common)[:CANDIDATES]
+    scale = TERMS_PER_WORD.get(searcher.manifest["lang"], 1)
+    found = candidates(text, searcher.is_stop, vocabulary, common)[:CANDIDATES * scale]
     n = searcher.manifest["docs"] or 1
     known, own = [], []
     for rank, (word, prior) in enumerate(found):
@@ -138,7 +142,7 @@ def choose(searcher: Searcher, text: str, vocabulary: set[str], common: set[str]
             own.append((prior, rank, word))
     known.sort(key=lambda k: (-k[0], k[1]))
     own.sort(key=lambda k: (-k[0], k[1]))
-    chosen = {word for _, _, word in known[:KNOWN]} | {word for _, _, word in own[:OWN]}
+    chosen = {word for _, _, word in known[:KNOWN * scale]} | {word for _, _, word in own[:OWN * scale]}
     query = [word for word in dict.fromkeys(words(text)) if word in chosen]
     pairs = set()
     for line in text.split("\n"):

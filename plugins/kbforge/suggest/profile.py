@@ -80,7 +80,8 @@ def build(site: Path, catalog, langs: list[str]) -> dict:
         "words": words_of,
         "rules": ticket.RULES,
         "params": {"candidates": core.CANDIDATES, "known": core.KNOWN, "own": core.OWN,
-                   "vocabulary": core.VOCABULARY, "common": core.COMMON, "top": core.TOP, "sections": core.SECTIONS},
+                   "vocabulary": core.VOCABULARY, "common": core.COMMON, "top": core.TOP, "sections": core.SECTIONS,
+                   "terms_per_word": core.TERMS_PER_WORD},
     }
 
 

@@ -133,7 +133,8 @@
   async function choose(searcher, text, words, params, K) {
     var m = await searcher.manifest, stop = new Set(m.stop)
     var isStop = function (w) { return stop.has(m.fold_stop ? K.fold(w) : w) }
-    var found = candidates(text, isStop, words.vocabulary, words.common, params, K).slice(0, params.candidates)
+    var scale = (params.terms_per_word || {})[m.lang] || 1  // Vietnamese: syllables
+    var found = candidates(text, isStop, words.vocabulary, words.common, params, K).slice(0, params.candidates * scale)
     var n = m.docs || 1
     var dfs = await Promise.all(found.map(function (c) { return documents(searcher, c.word, K) }))
     // a word the articles do not use counts (through meaning) if the language's word vectors have it
@@ -145,7 +146,8 @@
     })
     var order = function (a, b) { return b.score - a.score || a.rank - b.rank }
     known.sort(order); own.sort(order)
-    var chosen = new Set(known.slice(0, params.known).concat(own.slice(0, params.own)).map(function (c) { return c.word }))
+    var chosen = new Set(known.slice(0, params.known * scale).concat(own.slice(0, params.own * scale))
+      .map(function (c) { return c.word }))
     var seen = new Set(), query = [], pairs = new Set()
     K.words(text).forEach(function (w) { if (chosen.has(w) && !seen.has(w)) { seen.add(w); query.push(w) } })
     text.split("\n").forEach(function (line) {  // neighbours in the ticket, filler aside, as the index pairs words
