@@ -30,13 +30,12 @@ PAGE = "agent"
 PROFILE = "agent/profile.json"
 SCRIPT, ENGINE, STYLE = "assets/kbforge/agent.js", "assets/kbforge/kbsearch.js", "assets/kbforge/agent.css"
 BUNDLE = "kbsearch"  # kbforge/search's index folder in each language
-COUNTS = ("agent_results_count",)
 
 
 def plural_rules(lang: str) -> dict:
-    """The CLDR plural categories the browser's Intl.PluralRules gives, for our count strings."""
+    """Our count strings by CLDR plural category, for the browser's Intl.PluralRules."""
     t = strings.for_language(lang)
-    return {key: t.plurals[key] for key in COUNTS}
+    return {"agent_results_count": t.plurals["agent_results_count"]}
 
 
 class AgentPlugin(BasePlugin[AgentConfig]):
@@ -80,10 +79,15 @@ class AgentPlugin(BasePlugin[AgentConfig]):
             "pages": {code: urls.relative(here, f"{code}/") for code in state.names},
             "names": {code: language_name(code, lang) for code in state.names},
             "counts": plural_rules(lang),
-            "strings": {key: t[key] for key in (
-                "agent_detected", "agent_none", "agent_searching", "agent_internal", "agent_not_public",
-                "agent_copy_text", "agent_copy_markdown", "agent_copy_html", "agent_sections", "agent_query",
-                "copied", "copy_failed", "share_whole", "share_section", "staff_only")},
+            "strings": {
+                "agent_detected": t["agent_detected"], "agent_none": t["agent_none"],
+                "agent_searching": t["agent_searching"], "agent_internal": t["agent_internal"],
+                "agent_not_public": t["agent_not_public"], "agent_copy_text": t["agent_copy_text"],
+                "agent_copy_markdown": t["agent_copy_markdown"], "agent_copy_html": t["agent_copy_html"],
+                "agent_sections": t["agent_sections"], "agent_query": t["agent_query"], "copied": t["copied"],
+                "copy_failed": t["copy_failed"], "share_whole": t["share_whole"], "share_section": t["share_section"],
+                "staff_only": t["staff_only"],
+            },
         }
         languages = [{"code": code, "name": language_name(code, lang)} for code in state.names]
         return html + theme.templates(config).get_template("kbforge/agent.html").render(

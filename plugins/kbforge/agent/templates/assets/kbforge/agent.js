@@ -12,7 +12,7 @@
   var panel = JSON.parse(root.dataset.panel), S = panel.strings
   var form = root.querySelector(".kb-agent__form"), box = root.querySelector(".kb-agent__ticket")
   var choice = root.querySelector(".kb-agent__lang"), status = root.querySelector(".kb-agent__status")
-  var list = root.querySelector(".kb-agent__results")
+  var list = root.querySelector(".kb-agent__results"), asked = root.querySelector(".kb-agent__query")
   var profile = fetch(panel.profile).then(function (r) { return r.json() })
   var engine = new Promise(function (resolve, reject) {
     var script = document.createElement("script")
@@ -305,6 +305,7 @@
     if (!text.trim()) {
       list.replaceChildren()
       status.textContent = ""
+      asked.hidden = true
       root.dataset.state = "idle"
       return
     }
@@ -321,6 +322,8 @@
     var said = found.items.length ? count("agent_results_count", found.items.length) : S.agent_none
     if (found.lang && found.detected) said += " " + S.agent_detected.replace("{language}", panel.names[found.lang])
     status.textContent = said
+    asked.textContent = S.agent_query.replace("{words}", found.query.join(" "))
+    asked.hidden = !found.query.length
     root.dataset.lang = found.lang || ""
     root.dataset.query = found.query.join(" ")
     root.dataset.state = "done"
