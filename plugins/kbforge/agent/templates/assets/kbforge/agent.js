@@ -29,9 +29,9 @@
 
   // -- the ticket's words (ticket.py) ------------------------------------------
   function isWordChar(c) { return /[\p{L}\p{N}]/u.test(c) }
-  function phrase(line, phrases) {
+  function longestFirst(phrases) { return phrases.slice().sort(function (a, b) { return b.length - a.length }) }
+  function phrase(line, sorted) {
     var low = line.toLowerCase()
-    var sorted = phrases.slice().sort(function (a, b) { return b.length - a.length })
     for (var i = 0; i < sorted.length; i++) {
       var p = sorted[i]
       if (low.startsWith(p) && (low.length === p.length || !isWordChar(low[p.length]))) return p
@@ -44,6 +44,7 @@
   }
   function clean(text, rules) {
     var forwarded = new RegExp(rules.forwarded, "iu"), kept = [], opened = false
+    var signoffs = longestFirst(rules.signoffs), greetings = longestFirst(rules.greetings)
     var lines = text.replace(/\r\n/g, "\n").split("\n")
     for (var i = 0; i < lines.length; i++) {
       var line = lines[i].trim()
@@ -51,10 +52,10 @@
       if (line === "--" || line === "—" || line === "__" || isQuoteHeader(line, rules) || forwarded.test(line)) break
       if (!line) continue
       var short = line.split(/\s+/).filter(Boolean).length <= rules.short
-      if (short && opened && phrase(line, rules.signoffs)) break
+      if (short && opened && phrase(line, signoffs)) break
       if (!opened) {
         opened = true
-        var greeting = phrase(line, rules.greetings)
+        var greeting = phrase(line, greetings)
         if (greeting) {
           line = line.slice(greeting.length).replace(/^[ ,!.:;]+/, "")
           if (line.split(/\s+/).filter(Boolean).length <= rules.addressee) continue  // "Hei Kari,"

@@ -222,6 +222,7 @@
       }
     }
     var meaningPromise = useMeaning && m.vectors ? this.meaning(resolved) : Promise.resolve({})
+    var pairsPromise = Promise.all(pairs.map(function (p) { return self.postings(p) }))  // alongside the words'
     var perWord = await Promise.all(resolved.map(async function (word) {
       var best = new Map()
       var lists = await Promise.all(word.terms.map(function (t) { return self.postings(t[0]) }))
@@ -234,7 +235,7 @@
       })
       return best
     }))
-    var pairLists = await Promise.all(pairs.map(function (p) { return self.postings(p) }))
+    var pairLists = await pairsPromise
     var lexical = new Map(), matched = new Map()
     perWord.forEach(function (best) {
       best.forEach(function (score, doc) {
