@@ -137,13 +137,18 @@
     var scale = (params.terms_per_word || {})[m.lang] || 1  // Vietnamese: syllables
     var found = candidates(text, isStop, words.vocabulary, words.common, params, K).slice(0, params.candidates * scale)
     var n = m.docs || 1
-    var dfs = await Promise.all(found.map(function (c) { return documents(searcher, c.word, K) }))
-    // a word the articles do not use counts (through meaning) if the language's word vectors have it
-    var vectors = await Promise.all(found.map(function (c, i) { return dfs[i] ? null : searcher.vector(c.word) }))
+    // a word the articles do not use counts (through meaning) if the language's word vectors have it;
+    // each word's vector is asked for as soon as its lexicon file says so
+    var looked = await Promise.all(found.map(function (c) {
+      return documents(searcher, c.word, K).then(function (df) {
+        return df ? { df: df } : searcher.vector(c.word).then(function (v) { return { df: 0, vector: v } })
+      })
+    }))
     var known = [], own = []
     found.forEach(function (c, rank) {
-      if (dfs[rank]) known.push({ score: c.weight * Math.log(1 + n / dfs[rank]), rank: rank, word: c.word })
-      else if (vectors[rank]) own.push({ score: c.weight, rank: rank, word: c.word })
+      var df = looked[rank].df
+      if (df) known.push({ score: c.weight * Math.log(1 + n / df), rank: rank, word: c.word })
+      else if (looked[rank].vector) own.push({ score: c.weight, rank: rank, word: c.word })
     })
     var order = function (a, b) { return b.score - a.score || a.rank - b.rank }
     known.sort(order); own.sort(order)
