@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from .. import strings, theme, urls
 from ..catalog.plugin import get_state
 from ..lifecycle.priorities import GENERATED
-from ..links.share import language_name
+from ..strings import language_name
 from ..suggest import profile
 from .config import AgentConfig
 

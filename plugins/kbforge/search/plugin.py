@@ -22,7 +22,7 @@ from ..catalog.plugin import get_state
 from ..content.search import extra_terms
 from ..lifecycle import i18n, parallel
 from ..lifecycle.priorities import LANGUAGE_DONE, LANGUAGES_DONE, PAGE_LAST
-from ..agent.meta import for_entry as agent_meta
+from .meta import for_entry as agent_meta
 from ..searchcore import Doc
 from ..searchcore.html import article_text
 from . import index

@@ -5,10 +5,10 @@ the article (kbforge/links' ``customer_url``)."""
 
 from __future__ import annotations
 
+from .. import urls
 from ..audiences.config import publishes_not_validated
+from ..content.audience import customer_versions
 from ..links.config import customer_base
-from ..links.publish import permalink
-from ..links.share import customer_versions
 
 
 def for_entry(config, state, entry) -> dict:
@@ -19,5 +19,5 @@ def for_entry(config, state, entry) -> dict:
     if entry.audience == "internal":
         meta["internal"] = 1  # shown to agents, never linked for a customer
     elif customer_versions(state.full, entry.id, publishes_not_validated(config)):
-        meta["permalink"] = permalink(customer_base(config), state.urls, entry.id, state.lang)
+        meta["permalink"] = urls.permalink(customer_base(config), state.urls, entry.id, state.lang)
     return meta
