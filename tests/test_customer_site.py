@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import serve
 from htmlread import page as read_page
@@ -333,7 +334,15 @@ def test_no_horizontal_overflow_at_390px(open_page, lang, kind):
         search(p, SEARCH_WORD[lang])
         snippet = p.locator(".md-search-result__article p").first
         assert snippet.bounding_box()["width"] <= 390
-    assert overflow(p) == 0
+    try:  # the final layout: results may still be arriving when the first ones show
+        p.wait_for_function("document.documentElement.scrollWidth <= document.documentElement.clientWidth",
+                            timeout=3000)
+    except PlaywrightTimeout:
+        pass
+    wide = p.evaluate("""() => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))""")
+    assert overflow(p) == 0, wide
 
 
 @pytest.mark.browser
