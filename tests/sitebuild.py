@@ -36,6 +36,9 @@ def write_tree(root: Path, files: dict[str, str]) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+SUPPORT = {"phone": "800 12 345", "email": "support@nordlys.example", "hours": []}
+
+
 def project_config(tmp_path: Path, **overrides) -> Path:
     """A config inheriting the project's mkdocs.yml, for tmp_path/docs and tmp_path/site.
 
@@ -49,6 +52,8 @@ def project_config(tmp_path: Path, **overrides) -> Path:
         "theme": {"name": "material", "custom_dir": str(PROJECT / "overrides")},
         **overrides,
     }
+    if "docs_dir" not in overrides:  # a test tree has no fact sheet for mkdocs.yml's support facts
+        data.setdefault("extra", {"support": SUPPORT})
     path = tmp_path / "mkdocs.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
@@ -58,10 +63,13 @@ def build_site(tmp_path: Path, files: dict[str, str], env: dict | None = None, *
     """Write ``files`` under tmp_path/docs, build with the project's config, return the site folder.
 
     ``env`` sets environment variables that mkdocs.yml reads (e.g. KB_SITE) for this build only.
+    Small trees build in one process (``KB_PROCESSES=1``) unless ``env`` says otherwise:
+    test_parallel checks that the parallel build gives the same site.
     """
     write_tree(tmp_path / "docs", files)
-    saved = {key: os.environ.get(key) for key in env or {}}
-    os.environ.update(env or {})
+    env = {"KB_PROCESSES": os.environ.get("KB_PROCESSES", "1"), **(env or {})}
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
     try:
         config = load_config(str(project_config(tmp_path, **overrides)))
         logging.getLogger("mkdocs").setLevel(logging.INFO)

@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -51,6 +52,12 @@ def test_serve_dirty_shows_an_edit_and_rewrites_site_files_only_when_needed(tmp_
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config), "-a", f"127.0.0.1:{port}"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
     )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(proc.stderr.readline, "")), daemon=True)
+    reader.start()
+
+    def builds_done() -> int:
+        return sum("Reloading browsers" in line for line in list(lines))
     base = f"http://127.0.0.1:{port}/"
     article = tmp_path / "docs" / "pl" / "practices" / "service.md"
     try:
@@ -60,8 +67,11 @@ def test_serve_dirty_shows_an_edit_and_rewrites_site_files_only_when_needed(tmp_
         wait_for(base + "pl/practices/service/", "Nowe zdanie po edycji.")
         # The text changed, not the title: the catalog still names the old one...
         assert "Czym jest usługa" in fetch(base + "catalog.json")
-        # ...and a new title reaches catalog.json and the permalink page.
-        time.sleep(1)
+        # ...and, once that rebuild is over, a new title reaches catalog.json and the permalink page.
+        end = time.monotonic() + 60
+        while builds_done() < 1 and time.monotonic() < end:
+            time.sleep(0.05)
+        assert builds_done() >= 1, "".join(lines)
         article.write_text(original.replace("title: Czym jest usługa", "title: Czym jest usługa IT"), encoding="utf-8")
         body = wait_for(base + "catalog.json", "Czym jest usługa IT")
         titles = [a["translations"]["pl"]["title"] for a in json.loads(body)["articles"] if a["id"] == "KB-0001"]
@@ -69,7 +79,9 @@ def test_serve_dirty_shows_an_edit_and_rewrites_site_files_only_when_needed(tmp_
         assert "Czym jest usługa IT" in wait_for(base + "pl/practices/service/", "Czym jest usługa IT")
     finally:
         proc.terminate()
-        _, err = proc.communicate(timeout=20)
+        proc.wait(timeout=20)
+        reader.join(timeout=10)
+    err = "".join(lines)
     assert "Traceback" not in err, err
     # Site-wide files were written by the first build and after the new title only.
     assert err.count("permalink pages") == 2, err

@@ -7,7 +7,7 @@ import pytest
 from htmlread import page
 from kbforge.content import ContentErrors, load_catalog
 from kbforge.content.glossary import form_pattern
-from sitebuild import LANGS, article, minimal_tree, write_tree
+from sitebuild import LANGS, article, build_site, minimal_tree, write_tree
 
 TERMS = {
     "vi": ("sự cố", "Gián đoạn ngoài kế hoạch của một dịch vụ.", "Không dùng"),
@@ -28,14 +28,28 @@ def glossary_tree():
     return files
 
 
+@pytest.fixture(scope="module")
+def glossary_site(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("glossary"), glossary_tree())
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_glossary_page_lists_terms_with_stable_anchors(build, lang):
-    site = build(glossary_tree())
-    doc = page(site, f"{lang}/glossary/")
+def test_glossary_page_lists_terms_with_stable_anchors(glossary_site, lang):
+    doc = page(glossary_site, f"{lang}/glossary/")
     terms = doc.cssselect("article h2.kb-term")
-    assert [h.get("id") for h in terms] == sorted(["incident", "kpi"], key=lambda k: {"incident": TERMS[lang][0], "kpi": "kpi"}[k])
+    # in the language's alphabetical order, each anchored by its concept key
+    expected = sorted([("incident", TERMS[lang][0]), ("kpi", "KPI")], key=lambda kv: kv[1].casefold())
+    assert [(h.get("id"), h.text_content().rstrip("¶")) for h in terms] == [
+        (key, term[:1].upper() + term[1:]) for key, term in expected]
+    toc = [a.get("href") for a in doc.cssselect("nav.md-nav--secondary a")]
+    assert {"#incident", "#kpi"} <= set(toc)
+    definitions = [p.text_content() for p in doc.cssselect("article .kb-glossary > p:not([class])")]
+    assert definitions == [TERMS[lang][1]] * 2
+    also = doc.cssselect("article .kb-term-also")
+    assert len(also) == 1 and also[0].text_content().endswith(": kpi")
+    # discouraged words are for writers (the staff site), not for customers
     text = doc.cssselect("article")[0].text_content()
-    assert TERMS[lang][1] in text and TERMS[lang][2] in text
+    assert TERMS[lang][2] not in text and "zzz" not in text
 
 
 def test_glossary_errors_name_file_and_line(tmp_path):

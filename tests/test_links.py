@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import posixpath
+import shutil
 
 import jsonschema
 import pytest
@@ -141,10 +143,38 @@ def test_json_catalog_matches_its_schema(linked_site):
     assert pl["title"] == "Czym jest usługa"
 
 
-def test_schema_rejects_a_broken_catalog():
+def _broken(document, path, value):
+    """A copy of ``document`` with the value at ``path`` replaced (None: removed)."""
+    document = copy.deepcopy(document)
+    *parents, last = path
+    target = document
+    for key in parents:
+        target = target[key]
+    if value is None:
+        del target[last]
+    else:
+        target[last] = value
+    return document
+
+
+@pytest.mark.parametrize("path, value, why", [
+    (("schema_version",), 1, "an older schema version"),
+    (("articles", 0, "id"), "KB-1", "an id that is not KB- and four digits"),
+    (("articles", 0, "permalink"), None, "an article without its permalink"),
+    (("articles", 0, "audience"), "everyone", "an unknown audience"),
+    (("articles", 0, "replaced_by"), "nothing", "a replacement that is not an id"),
+    (("articles", 0, "translations"), {}, "an article in no language"),
+    (("articles", 0, "translations", "pl", "reviewed"), "26 November", "a date that is not YYYY-MM-DD"),
+    (("articles", 0, "translations", "pl", "title"), None, "a translation without a title"),
+    (("articles", 0, "translations", "pl", "secret"), "x", "a field the schema does not know"),
+    (("languages",), ["vi", "vi"], "a language listed twice"),
+])
+def test_schema_rejects_a_broken_catalog(linked_site, path, value, why):
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate({"schema_version": 1, "articles": [{"id": "KB-1"}]}, schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    document = json.loads((linked_site / "catalog.json").read_text(encoding="utf-8"))
+    validator.validate(document)  # the real one is valid...
+    assert list(validator.iter_errors(_broken(document, path, value))), why  # ...each breakage is not
 
 
 def test_the_customer_site_has_no_copy_buttons(linked_site):
@@ -152,15 +182,26 @@ def test_the_customer_site_has_no_copy_buttons(linked_site):
     assert not page(linked_site, "pl/practices/service/").cssselect(".kb-share, [data-kb-copy]")
 
 
-@pytest.mark.parametrize("link_tickets", [False, True])
-def test_ticket_ids_link_only_on_the_staff_site(build, monkeypatch, link_tickets):
-    monkeypatch.setenv("KB_SITE", "staff" if link_tickets else "public")
-    site = build(linked_tree())
-    doc = page(site, "nb/practices/links/")
+@pytest.fixture(scope="module")
+def linked_staff(tmp_path_factory):
+    from sitebuild import STAFF, build_site
+    return build_site(tmp_path_factory.mktemp("linked-staff"), linked_tree(), env=STAFF)
+
+
+@pytest.mark.parametrize("which", ["public", "staff"])
+def test_ticket_ids_link_only_on_the_staff_site(linked_site, linked_staff, which):
+    doc = page(linked_staff if which == "staff" else linked_site, "nb/practices/links/")
     tickets = [a.get("href") for a in doc.cssselect("a.kb-ticket")]
-    assert tickets == (["https://tickets.nordlys.example/browse/INC-4711"] if link_tickets else [])
+    assert tickets == (["https://tickets.nordlys.example/browse/INC-4711"] if which == "staff" else [])
     assert doc.cssselect("article code")[0].text == "INC-0001"  # never inside code
     assert "INC-4711" in doc.cssselect("article")[0].text_content()
+
+
+def test_every_internal_link_lands_on_a_file(linked_site):
+    from linkcheck import broken_links
+    broken, checked = broken_links(linked_site, "https://help.nordlys.example/")
+    assert broken == []
+    assert checked > 300
 
 
 # --- the ledger -------------------------------------------------------------
@@ -169,16 +210,21 @@ def ledger_of(site):
     return yaml.safe_load((site.parent / "docs" / "ledger.yml").read_text(encoding="utf-8"))
 
 
-def test_first_build_records_every_published_url(build):
-    site = build(linked_tree())
-    ledger = ledger_of(site)
+def test_first_build_records_every_published_url(linked_site):
+    ledger = ledger_of(linked_site)
     assert ledger["version"] == 1
     assert ledger["articles"]["KB-0002"] == {"retired": False, "urls": ["nb/practices/extra/", "vi/practices/extra/"]}
     assert len(ledger["articles"]["KB-0001"]["urls"]) == 4
 
 
-def test_removed_article_fails_the_build(build, tmp_path, caplog):
-    build(linked_tree())
+def published(linked_site, tmp_path):
+    """tmp_path/docs as after the first build of linked_tree: its ledger records what it published."""
+    shutil.copytree(linked_site.parent / "docs", tmp_path / "docs")
+    assert (tmp_path / "docs" / "ledger.yml").is_file()
+
+
+def test_removed_article_fails_the_build(build, linked_site, tmp_path, caplog):
+    published(linked_site, tmp_path)
     for lang in ("vi", "nb"):
         (tmp_path / "docs" / lang / "practices" / "extra.md").unlink()
     for lang in LANGS:  # nothing links to it any more
@@ -189,8 +235,8 @@ def test_removed_article_fails_the_build(build, tmp_path, caplog):
     assert "docs/ledger.yml:" in caplog.text
 
 
-def test_moved_article_fails_without_alias_and_redirects_with_it(build, tmp_path, caplog):
-    build(linked_tree())
+def test_moved_article_fails_without_alias_and_redirects_with_it(build, linked_site, tmp_path, caplog):
+    published(linked_site, tmp_path)
     docs = tmp_path / "docs"
     for lang in LANGS:
         (docs / lang / "practices" / "service.md").rename(docs / lang / "practices" / "what-is-a-service.md")
@@ -206,8 +252,8 @@ def test_moved_article_fails_without_alias_and_redirects_with_it(build, tmp_path
     assert "pl/practices/what-is-a-service/" in ledger_of(site)["articles"]["KB-0001"]["urls"]
 
 
-def test_retired_article_keeps_its_permalink_and_its_id(build, tmp_path, caplog):
-    build(linked_tree())
+def test_retired_article_keeps_its_permalink_and_its_id(build, linked_site, tmp_path, caplog):
+    published(linked_site, tmp_path)
     docs = tmp_path / "docs"
     for lang in ("vi", "nb"):
         (docs / lang / "practices" / "extra.md").write_text(
@@ -228,8 +274,8 @@ def test_retired_article_keeps_its_permalink_and_its_id(build, tmp_path, caplog)
     assert "KB-0002 was retired and ids are never reused" in caplog.text
 
 
-def test_removed_translation_keeps_its_url_as_a_fallback_page(build, tmp_path):
-    build(linked_tree())
+def test_removed_translation_keeps_its_url_as_a_fallback_page(build, linked_site, tmp_path):
+    published(linked_site, tmp_path)
     (tmp_path / "docs" / "pl" / "practices" / "service.md").unlink()
     site = build({})  # the Polish URL still answers, with the default language's text
     assert page(site, "pl/practices/service/").cssselect(".kb-text")[0].get("lang") == "vi"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from urllib.parse import urlsplit
@@ -66,7 +67,9 @@ def test_root_offers_plain_links_to_every_language(site):
     links = {a.get("hreflang"): a.get("href") for a in doc.cssselect("body a[hreflang]")}
     assert links == {lang: f"/{lang}/" for lang in LANGS}
     script = doc.cssselect("head script")[0].text
-    assert '["vi", "nb", "es", "pl"]' in script and '"/" + (pick || "vi")' in script
+    homes = json.loads(script.split("var homes = ", 1)[1].split(", langs = ", 1)[0])
+    assert homes == {lang: f"/{lang}/" for lang in LANGS}  # where the chooser sends a reader
+    assert "if (pick) location.replace(homes[pick]" in script  # else the reader stays on this chooser
 
 
 def test_root_404_names_every_language(site):
@@ -88,3 +91,10 @@ def test_pages_reference_no_other_host(site):
             if attr == "href" and url.startswith(request_form):
                 continue
             assert host is None or host in allowed, f"{path.relative_to(site)}: {attr}={url}"
+
+
+def test_every_internal_link_lands_on_a_file(site):
+    from linkcheck import broken_links
+    broken, checked = broken_links(site, "https://help.nordlys.example/")
+    assert broken == []
+    assert checked > 100

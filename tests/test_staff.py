@@ -45,10 +45,10 @@ def public(tmp_path_factory):
 
 
 OVERDUE = {  # the owner by the team's name in the reader's language (issue 15, point 4)
-    "vi": "Bài viết này đã quá hạn rà soát từ 5 tháng 5, 2026 (phụ trách: Nhóm giao nhận).",
+    "vi": "Bài viết này đã quá hạn rà soát từ 5 tháng 5, 2026 (phụ trách: Bộ phận kho vận).",
     "nb": "Fristen for å gjennomgå artikkelen gikk ut 5. mai 2026 (ansvarlig: Logistikk).",
     "es": "La revisión de este artículo venció el 5 de mayo de 2026 (responsable: Logística).",
-    "pl": "Termin przeglądu tego artykułu minął 5 maja 2026 (odpowiada: Dział logistyki).",
+    "pl": "Termin przeglądu tego artykułu minął 5 maja 2026 (odpowiada: Zespół logistyki).",
 }
 
 
@@ -120,10 +120,8 @@ def test_path_errors_name_file_and_line(tmp_path):
 @pytest.mark.browser
 def test_progress_is_kept_and_changed_steps_are_marked(tmp_path, context_factory):
     from conftest import serve_built
-    server, url = serve_built(tmp_path, staff_tree())
+    server, url = serve_built(tmp_path, staff_tree(), env={**STAFF, **TODAY})  # the staff site, at the served address
     try:
-        os.environ["KB_SITE"] = "staff"
-        build_site(tmp_path, {}, site_url=url + "/")  # the staff site, at the served address
         page_ = context_factory(["nb-NO"]).new_page()
         page_.goto(f"{url}/nb/practices/guide/")
         progress = page_.locator(".kb-path-progress")
@@ -137,7 +135,7 @@ def test_progress_is_kept_and_changed_steps_are_marked(tmp_path, context_factory
         # the article changes after the reader read it
         changed = tmp_path / "docs" / "nb" / "practices" / "service.md"
         changed.write_text(changed.read_text(encoding="utf-8") + "\nNy avsnitt.\n", encoding="utf-8")
-        build_site(tmp_path, {}, site_url=url + "/")
+        build_site(tmp_path, {}, env={**STAFF, **TODAY}, site_url=url + "/")
         page_.reload()
         step = page_.locator("li.kb-step[data-kb-step='KB-0001']")
         assert "kb-step--changed" in step.get_attribute("class")
@@ -146,5 +144,4 @@ def test_progress_is_kept_and_changed_steps_are_marked(tmp_path, context_factory
         page_.locator(".kb-path-reset").click()
         assert progress.inner_text() == "0 av 2 artikler lest"
     finally:
-        os.environ.pop("KB_SITE", None)
         server.shutdown()

@@ -28,8 +28,24 @@ CUSTOMER_PAGES = {
     "tags": "tags/",
     "404": "no-such-page/",
 }
-# KB-0015 exists in vi and nb only: es and pl get the fallback page, vi and nb the article.
+# The UI tests build the shipped docs less KB-0015's es and pl translations
+# (shipped_docs_with_a_gap): es and pl get the fallback page, vi and nb the article.
 FALLBACK = "practices/customer-satisfaction/"
+UNTRANSLATED = ("es/practices/customer-satisfaction.md", "pl/practices/customer-satisfaction.md")
+
+
+def shipped_docs_with_a_gap(tmp) -> str:
+    """A copy of the shipped docs where KB-0015 is not yet translated into es and pl,
+    so that fallback pages, labels and notes are exercised on real content."""
+    import shutil
+
+    from sitebuild import PROJECT
+
+    docs = tmp / "docs-with-a-gap"
+    shutil.copytree(PROJECT / "docs", docs)
+    for rel in UNTRANSLATED:
+        (docs / rel).unlink()
+    return str(docs)
 STAFF_PAGES = {
     "staff-home": "",
     "status": "translations/",

@@ -1,4 +1,5 @@
-"""Command line: ``kbforge translations``, ``kbforge consistency``, ``kbforge reviews``
+"""Command line: ``kbforge translations``, ``kbforge consistency``, ``kbforge reviews``,
+``kbforge suggest`` (suggest/cli.py), ``kbforge feedback``
 (also ``python -m kbforge ...``).
 
 Reads the languages from mkdocs.yml and the content through the same catalog
@@ -193,6 +194,9 @@ def main(argv=None) -> int:
         fb.add_argument("rest", nargs=argparse.REMAINDER)
     else:
         feedback_cli.add_parser(sub)
+    from .suggest import cli as suggest_cli
+
+    suggest_cli.add_parser(sub)
     args = parser.parse_args(argv)
     if args.command == "feedback":
         if feedback_cli is None:
@@ -200,6 +204,8 @@ def main(argv=None) -> int:
                   "pip install 'kbforge[feedback]'", file=sys.stderr)
             return 2
         return feedback_cli.run(args)
+    if args.command == "suggest":
+        return suggest_cli.run(args)
     commands = {"reviews": reviews, "translations": translations, "consistency": consistency}
     try:
         return commands[args.command](args)

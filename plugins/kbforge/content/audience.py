@@ -84,3 +84,9 @@ def leaks(catalog: Catalog, site: str, not_validated: bool = False) -> list[Cont
                     f"the customer site links to {why} {name} ({target.shown}); remove the "
                     "link or move it into an internal passage (!!! internal)"))
     return errors
+
+
+def customer_versions(catalog: Catalog, article_id: str, not_validated: bool) -> dict[str, Entry]:
+    """The versions of an article the customer site publishes (archived ones only say so there)."""
+    return {lang: e for lang, e in catalog.translations_of(article_id).items()
+            if in_view(e, PUBLIC, not_validated) and not e.archived and not e.retired}

@@ -418,7 +418,8 @@ def load_catalog(docs_dir: str, languages: list[str], default: str, shown_base: 
         for problem in e.outline.problems:
             (errors if problem.error else catalog.warnings).append(ContentError(e.shown, problem.line, problem.message))
         errors.extend(_check_files(e, root))
-    errors.extend(_check_facts(catalog, heads))
+    if facts is not None or not facts_file.exists():  # a broken sheet is reported above, not at every use
+        errors.extend(_check_facts(catalog, heads))
     errors.extend(catalog.check_lifecycle())
     errors.extend(catalog.check_links())
     if errors and not collect:

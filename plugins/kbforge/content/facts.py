@@ -251,7 +251,9 @@ def load_facts(path: Path, shown: str, languages: list[str]) -> FactSheet:
             fact = Fact.model_validate(raw)
         except ValidationError as exc:
             for loc, msg in explain(exc, Fact):
-                errors.append(ContentError(shown, lines.get(("facts", name) + loc[:1], line), f"{name}: {msg}"))
+                where = next((lines[("facts", name) + loc[:n]] for n in range(len(loc), 0, -1)
+                              if ("facts", name) + loc[:n] in lines), line)  # the deepest key that is there
+                errors.append(ContentError(shown, where, f"{name}: {msg}"))
             continue
         sheet.facts[name] = fact
         values = {}
@@ -262,7 +264,9 @@ def load_facts(path: Path, shown: str, languages: list[str]) -> FactSheet:
             try:
                 values[lang] = parse_value(fact.type, raw_value, sheet.units)
             except ValueError as exc:
-                errors.append(ContentError(shown, where, f"{name}: {exc}"))
+                error = ContentError(shown, where, f"{name}: {exc}")
+                if error not in errors:  # one value shared by every language: one error
+                    errors.append(error)
         for lang in fact.languages:
             if lang not in languages:
                 errors.append(ContentError(shown, lines.get(("facts", name, "languages", lang), line),

@@ -116,10 +116,12 @@ def explain(exc: ValidationError, model: type[BaseModel]) -> list[tuple[tuple, s
         if kind == "extra_forbidden":
             guess = difflib.get_close_matches(str(loc[0]), fields, n=1, cutoff=0.6)
             hint = f" (did you mean '{guess[0]}'?)" if guess else f" (allowed: {', '.join(fields)})"
+            if len(loc) > 1:
+                hint = ""  # a field of a nested mapping: the top-level fields are no hint
             out.append((loc, f"unknown field '{name}'{hint}"))
         elif kind == "missing":
             if name not in renamed:
-                out.append(((), f"missing required field '{name}'"))
+                out.append((loc[:-1], f"missing required field '{name}'"))  # the line of the mapping it is missing from
         elif loc == ("id",):
             out.append((loc, f"id {err['input']!r} must look like KB-0001 (KB- and at least 4 digits)"))
         elif kind == "literal_error":

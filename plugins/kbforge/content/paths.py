@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from .errors import ContentError, ContentErrors
 from . import yamlsafe
+from .. import urls
 from .model import ID_PATTERN, Text, explain
 
 ArticleId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -65,3 +66,17 @@ def load_paths(path: Path, shown: str, languages: list[str], ids: set[str]) -> d
     if errors:
         raise ContentErrors(errors)
     return paths
+
+
+def groups(path, catalog, lang: str, here: str, t: dict) -> list[dict]:
+    """A path's days in ``lang``: their titles and the steps this site publishes,
+    linked relative to ``here`` (the URL of the page that shows them)."""
+    out = []
+    for number, group in enumerate(path.groups, start=1):
+        steps = []
+        for step in group.steps:
+            entry, _ = catalog.in_language(step, lang)
+            if entry is not None:  # not on this site (the customer site shows no staff path anyway)
+                steps.append({"id": step, "entry": entry, "href": urls.relative(here, catalog.url_in(entry, lang))})
+        out.append({"title": t["path_group"].format(n=number, title=group.title.get(lang, "")), "steps": steps})
+    return out

@@ -5,10 +5,11 @@ translation status, reviews due, tags, glossary."""
 from __future__ import annotations
 
 from .. import urls
-from ..paths.plugin import groups
+from ..content.paths import groups
 
 # page (folder below the language) -> (string of its name, string of its description)
 STAFF_PAGES = (
+    ("agent", "agent_title", "staff_agent_text"),
     ("translations", "translation_status_title", "staff_translations_text"),
     ("reviews", "reviews_title", "staff_reviews_text"),
     ("tags", "tags_title", "staff_tags_text"),

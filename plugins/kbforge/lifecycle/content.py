@@ -4,6 +4,7 @@ and the command line share it)."""
 from __future__ import annotations
 
 import os
+import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,7 +19,14 @@ def ticket_patterns(config: MkDocsConfig) -> list[str]:
     plugin = config.plugins.get("kbforge/links")
     if plugin is None or not plugin.config.enabled:
         return []
-    return [system.pattern for system in plugin.config.tickets]
+    out = []
+    for system in plugin.config.tickets:
+        try:
+            re.compile(system.pattern)
+        except re.error:
+            continue  # kbforge/links reports it, with the rest of the content's problems
+        out.append(system.pattern)
+    return out
 
 
 def parse_settings(config: MkDocsConfig) -> markup.Settings:

@@ -98,20 +98,23 @@ class Part:
                              stdin=subprocess.DEVNULL, env=env, text=True, encoding="utf-8",
                              errors="replace", start_new_session=True)
         self.tail: list[str] = []  # the last lines, shown if the child fails without saying why
+        self.heard: list[tuple[int, str]] = []  # the child's messages, told when it is joined
         self.told = 0  # warnings and errors relayed
         self.relay = threading.Thread(target=self._relay, daemon=True)
         self.relay.start()
 
     def _relay(self) -> None:
-        """Pass the child's messages on to this process's log, so that strict
-        mode counts its warnings and errors show up where the user looks."""
+        """Collect the child's messages for this process's log (``tell``), so that
+        strict mode counts its warnings and errors show up where the user looks.
+        They are told when the child is joined, not as they come: told during the
+        build of one of this process's languages, MkDocs would stop that build
+        with its own count instead of the sentence that names the languages."""
         tag = "[" + ", ".join(self.languages) + "] "
         level, lines = None, []
 
         def flush():
             if level is not None:
-                log.log(level, tag + "\n".join(lines))
-                self.told += level >= logging.WARNING
+                self.heard.append((level, tag + "\n".join(lines).rstrip()))
 
         for raw in self.process.stdout:
             line = _COLOUR.sub("", raw.rstrip("\n"))
@@ -133,6 +136,7 @@ class Part:
         """Wait for the child; on success move its language folders into ``site_dir``."""
         self.process.wait()
         self.relay.join()
+        self.tell()
         ok = self.process.returncode == 0
         if not ok and not self.told:  # e.g. a traceback: show how it ended
             log.error("[%s] exited with %s:\n%s", ", ".join(self.languages), self.process.returncode,
@@ -142,6 +146,13 @@ class Part:
                 os.replace(os.path.join(self.site, lang), os.path.join(site_dir, lang))
         self.discard()
         return ok
+
+    def tell(self) -> None:
+        """Log what the child said (once)."""
+        heard, self.heard = self.heard, []
+        for level, text in heard:
+            log.log(level, text)
+            self.told += level >= logging.WARNING
 
     def discard(self) -> None:
         """Stop the child and its indexers (one process group), remove its folder."""

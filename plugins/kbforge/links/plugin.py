@@ -123,7 +123,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         """A link to ``entry`` for a reader of ``lang``; ``fallback`` names the
         language of a text not translated yet (in the reader's language)."""
         return {"entry": entry, "href": urls.relative(here, catalog.url_in(entry, lang)),
-                "fallback": share.language_name(entry.lang, lang) if entry.lang != lang else None}
+                "fallback": strings.language_name(entry.lang, lang) if entry.lang != lang else None}
 
     def _publish(self, config: MkDocsConfig) -> None:
         state = get_state(config)

@@ -4,24 +4,10 @@ language it will really open in (plain logic, no MkDocs)."""
 
 from __future__ import annotations
 
-from babel import Locale
-
 from .. import urls
+from ..strings import language_name
 from ..content import audience
 from ..content.catalog import Catalog, Entry
-
-
-def language_name(code: str, reader: str) -> str:
-    """A language's name in the reader's language ("wietnamski" for a Polish
-    reader), as it stands inside a sentence (Vietnamese "tiếng Ba Lan")."""
-    name = Locale.parse(reader).languages.get(code, code)
-    return name[:1].lower() + name[1:] if reader == "vi" and name.startswith("Tiếng ") else name
-
-
-def customer_versions(catalog: Catalog, article_id: str, not_validated: bool) -> dict[str, Entry]:
-    """The versions of an article the customer site publishes (archived ones only say so there)."""
-    return {lang: e for lang, e in catalog.translations_of(article_id).items()
-            if audience.in_view(e, audience.PUBLIC, not_validated) and not e.archived and not e.retired}
 
 
 def widget(catalog: Catalog, entry: Entry, reader: str, base: str, scheme: urls.Urls, t,
@@ -30,7 +16,7 @@ def widget(catalog: Catalog, entry: Entry, reader: str, base: str, scheme: urls.
     {"languages": [{code, name, selected}], "sections": [{key, title}],
      "links": {code: {url, title, opens, note, sections: {key: title}}}}; None when
     customers cannot open the article at all."""
-    versions = customer_versions(catalog, entry.id, not_validated)
+    versions = audience.customer_versions(catalog, entry.id, not_validated)
     if not versions:
         return None
     original = versions.get(catalog.default)

@@ -12,22 +12,11 @@ from mkdocs.structure.toc import AnchorLink
 
 from .. import strings, theme, urls
 from ..catalog.plugin import get_state
+from ..content.paths import groups
 from .config import PathsConfig
 
 TEMPLATES = Path(__file__).with_name("templates")
 ASSETS = ("assets/kbforge/paths.js", "assets/kbforge/paths.css")
-
-
-def groups(path, catalog, lang: str, here: str, t: dict) -> list[dict]:
-    out = []
-    for number, group in enumerate(path.groups, start=1):
-        steps = []
-        for step in group.steps:
-            entry, _ = catalog.in_language(step, lang)
-            if entry is not None:  # not on this site (the customer site shows no staff path anyway)
-                steps.append({"id": step, "entry": entry, "href": urls.relative(here, catalog.url_in(entry, lang))})
-        out.append({"title": t["path_group"].format(n=number, title=group.title.get(lang, "")), "steps": steps})
-    return out
 
 
 class PathsPlugin(BasePlugin[PathsConfig]):

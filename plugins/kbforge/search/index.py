@@ -39,5 +39,7 @@ class Bundle:
         """The build failed: stop indexing and remove its input."""
         if self.process.poll() is None:
             self.process.kill()
-        self.process.communicate()
+        self.process.wait()  # not communicate(): a second cancel (or one after wait) finds its pipe closed
+        if self.process.stdout is not None:
+            self.process.stdout.close()
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -22,6 +22,7 @@ from ..catalog.plugin import get_state
 from ..content.search import extra_terms
 from ..lifecycle import i18n, parallel
 from ..lifecycle.priorities import LANGUAGE_DONE, LANGUAGES_DONE, PAGE_LAST
+from .meta import for_entry as agent_meta
 from ..searchcore import Doc
 from ..searchcore.html import article_text
 from . import index
@@ -81,6 +82,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.pages.append(Doc(
             url=state.urls.page(entry.path), title=entry.title, text=text, section=section.title if section else "",
             summary=entry.summary or "", headings=headings, strong="\n".join([*entry.questions, strong]), weak=weak,
+            meta=agent_meta(config, state, entry),
         ))
         return output
 

@@ -18,7 +18,8 @@ Files, under the index folder:
                      word finds its stem, its spellings with and without
                      diacritics, other forms, and words one typo away
   s/<key>.json       the same by the last two letters (typos at the start)
-  d/<number>.json    what a result shows: address, title, section, text
+  d/<number>.json    what a result shows: address, title, section, text,
+                     and the document's "k" (Doc.meta) when it has one
   w/, c.bin, v/      word and document vectors (semantic.py)
 A query fetches one lexicon file and about one postings file per word, a few
 vector files, and one document file per result shown: never a file that
@@ -56,6 +57,7 @@ class Doc:
     headings: list[tuple[str, str]] = field(default_factory=list)  # (anchor, heading)
     strong: str = ""  # customers' words: questions:, synonyms, tags, glossary words of the title
     weak: str = ""  # glossary words of the body
+    meta: dict = field(default_factory=dict)  # shown with the result, not searched (the staff site: id, permalink)
 
 
 @dataclass
@@ -146,10 +148,11 @@ def write_index(folder: str, lang: str, docs: list[Doc], vectors=None) -> dict:
         lexicon_files[sub] = sorted(key.encode("utf-8").hex() for key in chunks)
 
     for number, doc in enumerate(docs):
-        _write_json(os.path.join(folder, "d", f"{number}.json"), {
-            "u": doc.url, "t": doc.title, "s": doc.section, "m": doc.summary,
-            "x": doc.text[:SNIPPET_CHARS], "h": [list(h) for h in doc.headings],
-        })
+        shown = {"u": doc.url, "t": doc.title, "s": doc.section, "m": doc.summary,
+                 "x": doc.text[:SNIPPET_CHARS], "h": [list(h) for h in doc.headings]}
+        if doc.meta:
+            shown["k"] = doc.meta
+        _write_json(os.path.join(folder, "d", f"{number}.json"), shown)
 
     manifest = {
         "version": VERSION, "lang": lang, "docs": n, "buckets": buckets, "top": top,

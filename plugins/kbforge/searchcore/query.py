@@ -213,7 +213,9 @@ class Searcher:
         return word
 
     # -- ranking -------------------------------------------------------------
-    def search(self, query: str) -> Results:
+    def search(self, query: str, pairs: set[tuple[str, str]] | None = None) -> Results:
+        """``pairs``: when given, only these neighbouring words (as typed) count as a
+        phrase (the agent panel: words that were neighbours in the ticket)."""
         tokens = words(query)
         content = [w for w in tokens if not self.parts["filler"] or not self.is_stop(w)] or tokens
         resolved = [self.resolve(w) for w in dict.fromkeys(content)]
@@ -230,9 +232,10 @@ class Searcher:
                 lexical[doc] += score
                 matched[doc] += 1
         phrases: dict[int, int] = defaultdict(int)
-        pairs = [a.pair + " " + b.pair for a, b in zip(resolved, resolved[1:]) if a.pair and b.pair] \
+        neighbours = [a.pair + " " + b.pair for a, b in zip(resolved, resolved[1:])
+                      if a.pair and b.pair and (pairs is None or (a.typed, b.typed) in pairs)] \
             if self.parts["pairs"] else []
-        for pair in pairs:
+        for pair in neighbours:
             for doc, impact in self.postings(pair):
                 lexical[doc] += PAIR * encode.dequantise(impact, self.manifest["top"])
                 phrases[doc] += 1
@@ -242,7 +245,7 @@ class Searcher:
         scores = {doc: (s / top) * (1 - coordination + coordination * matched[doc] / known)
                   for doc, s in lexical.items()}
         meaning = self.meaning(resolved) if self.parts["semantic"] and "vectors" in self.manifest else {}
-        semantic = SEMANTIC * (1 - SURE * self.sure(resolved, lexical, matched, phrases, len(pairs)))
+        semantic = SEMANTIC * (1 - SURE * self.sure(resolved, lexical, matched, phrases, len(neighbours)))
         for doc, s in meaning.items():
             scores[doc] = scores.get(doc, 0.0) + semantic * s
         hits = [Hit(doc, score, lexical.get(doc, 0.0), meaning.get(doc, 0.0), matched.get(doc, 0))

@@ -53,3 +53,10 @@ def for_language(lang: str) -> Strings:
             value = value.get("other", key)
         values[key] = value
     return Strings(lang, values, plurals)
+
+
+def language_name(code: str, reader: str) -> str:
+    """A language's name in the reader's language ("wietnamski" for a Polish
+    reader), as it stands inside a sentence (Vietnamese "tiếng Ba Lan")."""
+    name = Locale.parse(reader).languages.get(code, code)
+    return name[:1].lower() + name[1:] if reader == "vi" and name.startswith("Tiếng ") else name

@@ -323,6 +323,18 @@ class AfterToc(Treeprocessor):
             self.ext.renderer.after_toc(root, self.md, self.md.kb_outline, self.md.kb_found)
 
 
+class AfterMkDocs(Treeprocessor):
+    """Sets the hrefs of kb: links after MkDocs' relative-link check ("relpath", 0)."""
+
+    def __init__(self, md, ext):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root):
+        if self.ext.renderer is not None:
+            self.ext.renderer.final()
+
+
 class KbExtension(Extension):
     """``renderer``: None to only build outlines (the catalog), else a ``PageRenderer``
     that is told the page before each conversion (the site)."""
@@ -335,9 +347,12 @@ class KbExtension(Extension):
     def extendMarkdown(self, md):
         md.kb_fact_problems = []
         md.kb_source, md.kb_first_line = "", 1
-        md.inlinePatterns.register(FactProcessor(md, self), "kb_fact", 175)
+        # Below links (160), images (150) and autolinks (120): a fact in a link target stays in the
+        # target, where the outline reports it, instead of being cut out of the URL.
+        md.inlinePatterns.register(FactProcessor(md, self), "kb_fact", 115)
         md.treeprocessors.register(Analyzer(md, self), "kb_outline", 6)
         md.treeprocessors.register(AfterToc(md, self), "kb_after_toc", 4)
+        md.treeprocessors.register(AfterMkDocs(md, self), "kb_after_mkdocs", -10)
         md.registerExtension(self)
 
     def reset(self):

@@ -47,9 +47,12 @@ class PageRenderer:
         self.tickets = [(re.compile(p) if isinstance(p, str) else p, url) for p, url in tickets]  # linked (staff)
         self.page: Page | None = None
         self.result = Result()
+        self.hrefs: list = []
 
     def begin(self, page: Page) -> None:
         self.page, self.result = page, Result()
+        self.hrefs = []  # (element, href) of kb: links, set after MkDocs' own link check
+
 
     def source(self) -> tuple[str, int]:
         return (self.page.body, self.page.first_line) if self.page else ("", 1)
@@ -79,6 +82,11 @@ class PageRenderer:
             self._steps(found.steps, md)
         _heading_order(root, outline)
 
+    def final(self) -> None:
+        for el, href in self.hrefs:
+            el.set("href", href)
+        self.hrefs = []
+
     def after_toc(self, root, md, outline, found) -> None:
         if self.page is not None and self.page.kind == "faq" and found.questions:
             self._fold_questions(root, found.questions, md)
@@ -93,7 +101,10 @@ class PageRenderer:
 
     def _kb_link(self, root, el) -> None:
         href, fallback = self._link_parts(el.get("href"))
-        el.set("href", href)
+        # MkDocs checks relative links against the documentation files after us and
+        # warns about "page.html" links (use_directory_urls: false): it sees "kb:..."
+        # (not a relative link) and the page URL is set when it is done (``final``).
+        self.hrefs.append((el, href))
         if fallback:
             _mark_fallback(root, el, fallback, self.page)
 
@@ -121,7 +132,13 @@ class PageRenderer:
                     if fallback:
                         a.set("hreflang", fallback)
                         a.set("class", ((a.get("class") or "") + " kb-fallback").strip())
-            out.append(lxml_html.tostring(node, encoding="unicode"))
+            html = lxml_html.tostring(node, encoding="unicode")
+            closing = f"</{node.tag}>"
+            if html.endswith(closing) and closing not in raw.lower():
+                # Inline HTML is stashed one tag at a time: '<a href="kb:...">' alone
+                # must stay an opening tag, or the link text ends up after the link.
+                html = html[: -len(closing)]
+            out.append(html)
         return "".join(out)
 
     def _tickets(self, texts) -> None:

@@ -1,7 +1,7 @@
 // The search engine in the browser: reads an index written by
 // kbforge/searchcore/build.py, ranks as kbforge/searchcore/query.py does (read
 // that file for the method), and fetches only the small files a query needs.
-// Usage: KBSearch.open(url of the index folder).search(query) -> Promise of
+// Usage: KBSearch.open(url of the index folder).search(query, {semantic, pairs, typos}) -> Promise of
 // {hits: [{doc, score, lexical, semantic, matched}], words, corrected}; doc(n).
 (function (root) {
   "use strict"
@@ -144,7 +144,8 @@
 
   Searcher.prototype.doc = function (number) { return this.json("d/" + number + ".json") }
 
-  Searcher.prototype.resolve = async function (typed) {
+  Searcher.prototype.resolve = async function (typed, options) {
+    var typos = !options || options.typos !== false
     var word = { typed: typed, terms: [], pair: null, corrected: null }, key = fold(typed)
     var known = this.vector(typed)  // fetched alongside the lexicon
     var lexicon = await this.lexicon(key, "l")
@@ -165,7 +166,7 @@
       if (hasMarks(typed)) word.corrected = group[0][0]
       return word
     }
-    if (key.length >= 4 && !(await known)) {  // one typo away: most used first
+    if (typos && key.length >= 4 && !(await known)) {  // one typo away: most used first
       var candidates = Object.create(null)
       var sides = await Promise.all([this.lexicon(key, "l"), this.lexicon(key, "s")])
       sides.forEach(function (chunk) {
@@ -210,12 +211,18 @@
     var content = tokens.filter(function (w) { return !stop.has(m.fold_stop ? fold(w) : w) })
     if (!content.length) content = tokens
     content = unique(content)
-    var resolved = await Promise.all(content.map(function (w) { return self.resolve(w) }))
+    var resolved = await Promise.all(content.map(function (w) { return self.resolve(w, options) }))
+    // options.pairs: only these neighbours ("typed typed") count as phrases (the agent panel)
+    var allowed = options && options.pairs ? new Set(options.pairs) : null
     var pairs = []
     for (var i = 0; i + 1 < resolved.length; i++) {
-      if (resolved[i].pair && resolved[i + 1].pair) pairs.push(resolved[i].pair + " " + resolved[i + 1].pair)
+      if (resolved[i].pair && resolved[i + 1].pair &&
+          (!allowed || allowed.has(resolved[i].typed + " " + resolved[i + 1].typed))) {
+        pairs.push(resolved[i].pair + " " + resolved[i + 1].pair)
+      }
     }
     var meaningPromise = useMeaning && m.vectors ? this.meaning(resolved) : Promise.resolve({})
+    var pairsPromise = Promise.all(pairs.map(function (p) { return self.postings(p) }))  // alongside the words'
     var perWord = await Promise.all(resolved.map(async function (word) {
       var best = new Map()
       var lists = await Promise.all(word.terms.map(function (t) { return self.postings(t[0]) }))
@@ -228,7 +235,7 @@
       })
       return best
     }))
-    var pairLists = await Promise.all(pairs.map(function (p) { return self.postings(p) }))
+    var pairLists = await pairsPromise
     var lexical = new Map(), matched = new Map(), phrases = new Map()
     perWord.forEach(function (best) {
       best.forEach(function (score, doc) {
