@@ -168,7 +168,7 @@ def check_insights(staff):
     row = next(r for r in no_results if r.cssselect(".kb-insights__query")[0].text_content() == "kwiatkowy xyzzy")
     assert row.cssselect("td")[1].text_content() == "1"
     assert row.cssselect("a")[0].get("href") == "../practices/service/"
-    assert "W pliku docs/pl/practices/service.md dodaj po wierszu 2:" in row.text_content()
+    assert "W pliku docs/pl/practices/service.md należy dodać po wierszu 2:" in row.text_content()
     assert row.cssselect(".kb-insights__edit")[0].text_content() == "synonyms: [kwiatkowy xyzzy]"
     # a customer's query is text on the page, never markup
     assert not insights.cssselect("script") and "alert" not in "".join(s.text_content() for s in doc.cssselect("script"))
