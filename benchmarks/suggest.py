@@ -24,15 +24,12 @@ corpus: they measure time and bytes there, not recall).
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -43,6 +40,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(HERE))
 import corpus as corpora  # noqa: E402
+from search import serve  # noqa: E402 - the same quiet local server
 from kbforge.suggest import Suggester  # noqa: E402
 
 LANGS = ["vi", "nb", "es", "pl"]
@@ -86,17 +84,6 @@ def quality(site: Path, tickets: Path) -> None:
 
 
 # -- in Chromium --------------------------------------------------------------
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
 PROBE = """() => {
   window.__paste = 0
   document.querySelector('.kb-agent__ticket').addEventListener('paste', () => { window.__paste = performance.now() }, true)
